@@ -1,0 +1,311 @@
+import { LinkDataError, T0NotSetError } from '../errors.js';
+import { Doorbell } from '../link/doorbell.js';
+import type { Link, LinkEnd } from '../link/link.js';
+import { isPlainObject, type Message } from '../link/message.js';
+import { blockLevel, LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
+import { Logger } from '../logging/logger.js';
+import { ClassRegistry } from '../registry.js';
+import { runState } from '../runtime/run-state.js';
+import type { ControlBlock } from '../sync/control-block.js';
+import { systemClock, type Clock } from '../time/clock.js';
+import { validatePollDelay } from './poll-delay.js';
+
+/** What `recvAllData()` returns: every label's values, in order. */
+export type DataLists = Record<string, unknown[]>;
+
+/** What a lifecycle method returns: nothing, or a Promise of nothing. */
+export type MaybePromise = void | Promise<void>;
+
+/**
+ * The base of every Block: something that loops in its own worker thread,
+ * at its own rate, reading from its input Links and writing to its outputs.
+ *
+ * Subclasses implement {@link Block.loop} and may override
+ * {@link Block.prepare}, {@link Block.begin} and {@link Block.finish}; each
+ * may be synchronous or return a Promise. They set their options as fields
+ * in their constructor (`this.freq = 100`).
+ */
+export abstract class Block implements LinkEnd {
+  /** Every Block class, by name. */
+  static readonly classes = new ClassRegistry<Block>('Block');
+
+  /** The Blocks created since the last `reset()`, in creation order. */
+  static get instances(): readonly Block[] {
+    return runState.instances;
+  }
+
+  /** The names given since the last `reset()`. */
+  static get names(): readonly string[] {
+    return runState.names;
+  }
+
+  /** Unique name, `crappy.<ClassName>-<n>`. */
+  readonly name: string;
+  /** Links this Block reads from, in creation order. */
+  readonly inputs: Link[] = [];
+  /** Links this Block writes to, in creation order. */
+  readonly outputs: Link[] = [];
+
+  /** Target loops per second; `null` loops as fast as possible. */
+  freq: number | null = null;
+  /** Priority of the Block's thread (−20 to 19; below 0 needs `allowRoot`). */
+  niceness = 0;
+  /** Names of the values sent as an array by {@link Block.send}. */
+  labels: string[] | null = null;
+  /** Logs the achieved loops/s every 2 s. */
+  displayFreq = false;
+  /** `true`: DEBUG logs; `false`: INFO and above; `null`: CRITICAL only. */
+  debug: boolean | null = false;
+  /** Whether `loop()` is skipped while the run is paused. */
+  pausable = true;
+  /** The time source; tests may replace it. */
+  clock: Clock = systemClock;
+
+  /** Time of the last loop (s since the epoch), `null` before the first. */
+  protected _lastT: number | null = null;
+  /** Start of the current loops/s window, `null` before the first loop. */
+  protected _lastFps: number | null = null;
+  /** Loops since the start of the current loops/s window. */
+  protected _nLoops = 0;
+
+  private control: ControlBlock | null = null;
+  private logger: Logger | null = null;
+  private bell: Doorbell | null = null;
+  private lastValues: Message[] | null = null;
+  /** @internal what this loop did with its Links, for the idle wait of free-running Blocks */
+  readonly activity = { asked: false, got: false, sent: false };
+
+  constructor() {
+    const cls = new.target;
+    if (typeof (this as { loop?: unknown }).loop !== 'function') {
+      throw new TypeError(`Cannot create ${cls.name}: a Block must implement loop()`);
+    }
+    Block.classes.register(cls);
+    let index = 1;
+    while (runState.names.includes(`crappy.${cls.name}-${index}`)) index += 1;
+    this.name = `crappy.${cls.name}-${index}`;
+    runState.names.push(this.name);
+    runState.instances.push(this);
+  }
+
+  /** Called once in the Block's thread before the start barrier: open hardware, check Links. */
+  prepare(): MaybePromise {}
+
+  /** Called once right after the start, before the first loop. */
+  begin(): MaybePromise {}
+
+  /** Called repeatedly until the run stops, at most {@link Block.freq} times per second. */
+  abstract loop(): MaybePromise;
+
+  /** Called once at the end, always, even after an error: close hardware. */
+  finish(): MaybePromise {}
+
+  /**
+   * The run's start time, in seconds since the epoch: timestamps are
+   * `this.clock.time() - this.t0`.
+   * @throws T0NotSetError before the run started
+   */
+  get t0(): number {
+    const t0 = this.control?.t0.value;
+    if (t0 === undefined || !(t0 > 0)) throw new T0NotSetError(`${this.name}: t0 is not set yet, the run has not started`);
+    return t0;
+  }
+
+  /** Whether the run is stopping (or no run is attached). */
+  get stopping(): boolean {
+    return this.control === null || this.control.stop.isSet();
+  }
+
+  /** @internal wakes this Block when it sleeps waiting for input */
+  get doorbell(): Doorbell {
+    this.bell ??= Doorbell.create();
+    return this.bell;
+  }
+
+  /** @internal the run's control block, once attached */
+  get controlBlock(): ControlBlock | null {
+    return this.control;
+  }
+
+  /**
+   * Joins this Block to a run: its control block, its doorbell and its
+   * logging. Done by the runtime in the Block's thread (and in the main
+   * thread, so that `t0` can be read after the run).
+   * @internal
+   */
+  attachRun(control: ControlBlock, doorbell?: Doorbell): void {
+    this.control = control;
+    if (doorbell) this.attachDoorbell(doorbell);
+    const sink = runState.logSink;
+    const globalLevel = runState.logLevel;
+    if (sink === null || globalLevel === null) {
+      this.logger = null;
+      return;
+    }
+    this.logger = new Logger(this.name, Math.max(blockLevel(this.debug), globalLevel), sink);
+  }
+
+  /**
+   * Uses `doorbell` (shared with the senders' threads) to be woken.
+   * @internal
+   */
+  attachDoorbell(doorbell: Doorbell): void {
+    this.bell = doorbell;
+  }
+
+  /**
+   * Sends data to every output Link.
+   * @param data a message `{label: value}`, or an array of values named by
+   *   {@link Block.labels}; `null`/`undefined` sends nothing
+   * @throws LinkDataError for an array when the Block has no labels
+   */
+  send(data: Message | readonly unknown[] | null | undefined): void {
+    if (data === null || data === undefined) return;
+    let message: Message;
+    if (isPlainObject(data)) {
+      message = data as Message;
+    } else {
+      if (this.labels === null || this.labels.length === 0) {
+        throw new LinkDataError(
+          `${this.name}: send() got ${Array.isArray(data) ? 'an array' : `a ${typeof data}`} but the Block has no labels; send an object {label: value} or set labels`,
+        );
+      }
+      if (typeof (data as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+        throw new TypeError(`${this.name}: send() expects an object or an array of values, got a ${typeof data}`);
+      }
+      message = {};
+      const values = [...(data as Iterable<unknown>)];
+      const n = Math.min(values.length, this.labels.length);
+      for (let i = 0; i < n; i++) message[this.labels[i]!] = values[i] as Message[string];
+    }
+    for (const link of this.outputs) link.send(message);
+    this.activity.sent = true;
+  }
+
+  /** Whether any input Link holds a message. */
+  dataAvailable(): boolean {
+    this.activity.asked = true;
+    for (const link of this.inputs) {
+      if (link.poll()) {
+        this.activity.got = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Takes the oldest message of each input Link and merges them in Link
+   * order (a later Link overwrites a label of an earlier one).
+   * @returns `{}` when nothing is waiting
+   */
+  recvData(): Message {
+    const result: Message = {};
+    for (const link of this.inputs) Object.assign(result, link.recv());
+    this.noteReceived(result);
+    return result;
+  }
+
+  /**
+   * Takes every waiting message and keeps the newest of each input Link,
+   * merged in Link order.
+   * @param fillMissing also give the last known value of labels that brought nothing new
+   */
+  recvLastData(fillMissing = true): Message {
+    this.lastValues ??= [];
+    const result: Message = {};
+    this.inputs.forEach((link, i) => {
+      const fresh = link.recvLast();
+      const known = (this.lastValues![i] ??= {});
+      Object.assign(known, fresh);
+      if (!fillMissing) Object.assign(result, fresh);
+    });
+    if (fillMissing) for (const known of this.lastValues) Object.assign(result, known);
+    this.noteReceived(result);
+    return result;
+  }
+
+  /**
+   * Takes every waiting message of every input Link, as `{label: [values]}`
+   * (Links in order, then messages in order).
+   * With `delay` (seconds), keeps collecting for that long, checking every
+   * `pollDelay` seconds (default `delay / 10`), then collects once more.
+   * @throws RangeError for a `pollDelay` ≤ 0 or ≥ 0.9 × `delay`
+   */
+  recvAllData(): DataLists;
+  recvAllData(delay: number | null, pollDelay?: number | null): Promise<DataLists>;
+  recvAllData(delay?: number | null, pollDelay?: number | null): DataLists | Promise<DataLists> {
+    validatePollDelay(delay, pollDelay);
+    const collect = (into: DataLists): void => {
+      for (const link of this.inputs) {
+        for (const [label, values] of Object.entries(link.recvChunk())) {
+          const list = into[label];
+          if (list === undefined) into[label] = values;
+          else for (const v of values) list.push(v);
+        }
+      }
+    };
+    if (delay === undefined) {
+      const result = this.inputs.length === 1 ? this.inputs[0]!.recvChunk() : {};
+      if (this.inputs.length !== 1) collect(result);
+      this.noteReceived(result);
+      return result;
+    }
+    return this.collectFor(delay, pollDelay, {}, collect);
+  }
+
+  /**
+   * Like {@link Block.recvAllData} but keeps each input Link apart: one
+   * `{label: [values]}` per Link, in Link order (`[]` without inputs).
+   */
+  recvAllDataRaw(): DataLists[];
+  recvAllDataRaw(delay: number | null, pollDelay?: number | null): Promise<DataLists[]>;
+  recvAllDataRaw(delay?: number | null, pollDelay?: number | null): DataLists[] | Promise<DataLists[]> {
+    validatePollDelay(delay, pollDelay);
+    const collect = (into: DataLists[]): void => {
+      this.inputs.forEach((link, i) => link.recvChunk(into[i]));
+    };
+    const result: DataLists[] = this.inputs.map(() => ({}));
+    if (delay === undefined) {
+      collect(result);
+      this.noteReceived(result.some((lists) => Object.keys(lists).length > 0));
+      return result;
+    }
+    return this.collectFor(delay, pollDelay, result, collect);
+  }
+
+  /** Asks every Block of the run to stop (no effect outside a run). */
+  stop(): void {
+    if (this.control === null) return;
+    if (!this.control.stop.isSet()) this.log(LogLevel.WARNING, 'Stop requested by this Block');
+    this.control.stop.set();
+  }
+
+  /**
+   * Logs a message under this Block's name, through the main thread.
+   * Does nothing outside a run.
+   */
+  log(level: LogLevel | LogLevelName | number, message: string): void {
+    if (this.logger === null) return;
+    this.logger.log(typeof level === 'number' ? level : parseLevel(level, 'log level'), message);
+  }
+
+  private async collectFor<T extends object>(delay: number | null, pollDelay: number | null | undefined, into: T, collect: (into: T) => void): Promise<T> {
+    if (delay !== null && delay > 0) {
+      const step = pollDelay ?? delay / 10;
+      const deadline = this.clock.time() + delay;
+      while (this.clock.time() < deadline) {
+        collect(into);
+        await this.clock.sleep(Math.max(0, Math.min(step, deadline - this.clock.time())));
+      }
+    }
+    collect(into);
+    this.noteReceived(Array.isArray(into) ? into.some((lists) => Object.keys(lists).length > 0) : into);
+    return into;
+  }
+
+  private noteReceived(result: object | boolean): void {
+    this.activity.asked = true;
+    if (typeof result === 'boolean' ? result : Object.keys(result).length > 0) this.activity.got = true;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * `@crappy/core`: the runtime of Crappy for TypeScript. Blocks loop in their
+ * own worker threads, exchange messages over Links in shared memory, and are
+ * orchestrated by {@link start}.
+ * @packageDocumentation
+ */
+
+export { Block, type DataLists, type MaybePromise } from './block/block.js';
+export { runBlock, START_TIMEOUT } from './block/run-block.js';
+export * from './errors.js';
+export { link } from './link/connect.js';
+export { Link, type LinkEnd, type LinkOptions, type WhenFull } from './link/link.js';
+export type { LinkValue, Message, TypedArray } from './link/message.js';
+export type { RingStats } from './link/ring-buffer.js';
+export { LogLevel, type LogLevelName } from './logging/levels.js';
+export type { LogRecord } from './logging/log-record.js';
+export { logFilePath } from './logging/log-sink.js';
+export { Modifier, type ModifierLike, type ModifierResult } from './modifier/modifier.js';
+export { ClassRegistry } from './registry.js';
+export {
+  launch,
+  prepare,
+  renice,
+  reset,
+  start,
+  stop,
+  type LaunchOptions,
+  type PrepareOptions,
+  type ReniceOptions,
+  type StartOptions,
+} from './runtime/orchestrator.js';
+export { runState, type RunState } from './runtime/run-state.js';
+export { isMainThread } from './runtime/worker-info.js';
+export { Barrier } from './sync/barrier.js';
+export { ControlBlock, type RunEventName } from './sync/control-block.js';
+export { SharedEvent } from './sync/shared-event.js';
+export { SharedValue } from './sync/shared-value.js';
+export { systemClock, type Clock } from './time/clock.js';

@@ -1,0 +1,308 @@
+import type { Block } from '../block/block.js';
+import { BrokenBarrierError, CrappyFail, KeyboardInterrupt } from '../errors.js';
+import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
+import { LogSink } from '../logging/log-sink.js';
+import { describeError, Logger } from '../logging/logger.js';
+import { ControlBlock } from '../sync/control-block.js';
+import { clockAnchor, systemClock } from '../time/clock.js';
+import { BlockWorker } from './block-worker.js';
+import { workerEntry } from './entry-script.js';
+import { graphSignature } from './graph.js';
+import { resetRunState, runState } from './run-state.js';
+import { workerInfo, type WorkerMessage } from './worker-info.js';
+import { endSkippedRun, isSkippingRun, prepareInWorker } from './worker-run.js';
+
+/** Options of {@link prepare}. */
+export interface PrepareOptions {
+  /** Global log threshold (default `'debug'`); `null` disables logging. */
+  logLevel?: LogLevel | LogLevelName | number | null;
+  /** The script the Block workers re-run (default: the script Node was started with). */
+  entry?: string;
+}
+
+/** Options of {@link renice}. */
+export interface ReniceOptions {
+  /** Allow negative niceness (needs the right to raise priorities). */
+  allowRoot?: boolean;
+}
+
+/** Options of {@link launch}. */
+export interface LaunchOptions {
+  /** Do not throw `CrappyFail` / `KeyboardInterrupt` at the end of a failed or interrupted run. */
+  noRaise?: boolean;
+}
+
+/** Options of {@link start}: those of prepare, renice and launch. */
+export type StartOptions = PrepareOptions & ReniceOptions & LaunchOptions;
+
+/** How long Blocks get to finish once stop is set, before they are terminated (ms). */
+const STOP_GRACE_MS = 3000;
+
+/** The main thread's side of the current run. */
+interface MainRun {
+  workers: BlockWorker[];
+  sink: LogSink;
+  logger: Logger;
+  control: ControlBlock;
+  onSigint: () => void;
+  interrupts: number;
+}
+
+let run: MainRun | null = null;
+let runCount = 0;
+
+/**
+ * Prepares a run: creates its control block and log sink, and starts one
+ * worker thread per Block; each worker re-runs the script, rebuilds the
+ * graph and calls its Block's `prepare()`, then waits at the start barrier.
+ * @throws CrappyFail when a run is already prepared or launched
+ */
+export async function prepare(options: PrepareOptions = {}): Promise<void> {
+  if (workerInfo !== undefined) return prepareInWorker(workerInfo);
+  if (runState.preparedAll) return failOrder('prepare() was called twice: the run is already prepared');
+  if (runState.launchedAll) return failOrder('prepare() was called after launch()');
+  checkOptions(options, ['logLevel', 'entry'], 'prepare');
+  const logLevel = options.logLevel === null ? null : parseLevel(options.logLevel ?? LogLevel.DEBUG, 'logLevel');
+  const blocks = [...runState.instances];
+  blocks.forEach(checkBlockOptions);
+  const entry = await workerEntry(options.entry);
+
+  runCount += 1;
+  const sink = new LogSink();
+  sink.open();
+  runState.logSink = (record) => sink.write(record);
+  runState.logLevel = logLevel;
+  const logger = new Logger('crappy', logLevel ?? Infinity, runState.logSink);
+  const control = ControlBlock.create(blocks.length + 1, clockAnchor());
+  runState.control = control;
+  blocks.forEach((block) => block.attachRun(control));
+
+  const info = {
+    runIndex: runCount,
+    control: control.buffer,
+    links: runState.links.map((link) => link.buffer),
+    doorbells: blocks.map((block) => block.doorbell.buffer),
+    logLevel,
+    graph: graphSignature(blocks, runState.links),
+  };
+  const current: MainRun = {
+    workers: [],
+    sink,
+    logger,
+    control,
+    interrupts: 0,
+    onSigint: () => interrupt(current),
+  };
+  run = current;
+  process.on('SIGINT', current.onSigint);
+  logger.log(LogLevel.INFO, `Starting ${blocks.length} Block${blocks.length === 1 ? '' : 's'}`);
+  current.workers = blocks.map(
+    (block, blockIndex) =>
+      new BlockWorker(block, entry.url, { ...info, blockIndex }, entry.execArgv, {
+        message: (worker, message) => onWorkerMessage(current, worker, message),
+        error: (worker, error) => {
+          logger.log(LogLevel.ERROR, `The thread of ${worker.block.name} failed: ${describeError(error)}`);
+          control.raise.set();
+          control.stop.set();
+        },
+        exit: () => {
+          if (!control.start.isSet()) control.barrier.abort();
+        },
+      }),
+  );
+  wakeSleepersOnStop(current);
+  runState.preparedAll = true;
+}
+
+/**
+ * Applies each Block's `niceness` to its own thread (below 0 only with
+ * `allowRoot`); no-op on Windows. Waits until every worker has done it.
+ * @throws Error before prepare(); CrappyFail after launch()
+ */
+export async function renice(options: ReniceOptions = {}): Promise<void> {
+  if (workerInfo !== undefined) return;
+  if (!runState.preparedAll) throw new Error('renice() was called before prepare(): call prepare() first');
+  if (runState.launchedAll) return failOrder('renice() was called after launch()');
+  checkOptions(options, ['allowRoot'], 'renice');
+  const { workers } = run!;
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.worker.on('message', function acknowledged(message: WorkerMessage) {
+            if (message.type !== 'reniced') return;
+            worker.worker.off('message', acknowledged);
+            resolve();
+          });
+          void worker.exited.then(() => resolve());
+          worker.post({ type: 'renice', allowRoot: options.allowRoot === true });
+        }),
+    ),
+  );
+}
+
+/**
+ * Launches a prepared run: waits at the start barrier, sets `t0` and the
+ * start event, waits until any Block ends, then stops the others (3 s
+ * grace, then terminated) and cleans up.
+ * @throws CrappyFail when a Block failed; KeyboardInterrupt after Ctrl+C (unless `noRaise`)
+ */
+export async function launch(options: LaunchOptions = {}): Promise<void> {
+  if (workerInfo !== undefined) {
+    if (isSkippingRun()) endSkippedRun();
+    return;
+  }
+  runState.noRaise = options.noRaise === true;
+  if (!runState.preparedAll) throw new Error('launch() was called before prepare(): call prepare() first');
+  if (runState.launchedAll) return failOrder('launch() was called twice: the run is already launched');
+  checkOptions(options, ['noRaise'], 'launch');
+  runState.launchedAll = true;
+  const current = run!;
+  const { control, logger, workers } = current;
+  try {
+    await control.barrier.waitAsync();
+    control.t0.value = systemClock.time();
+    control.start.set();
+    logger.log(LogLevel.INFO, 'All Blocks ready, starting the test');
+    if (workers.length === 0) logger.log(LogLevel.WARNING, 'No Block to run: the run ends at once');
+    else await Promise.race(workers.map((worker) => worker.exited));
+  } catch (error) {
+    if (!(error instanceof BrokenBarrierError)) throw error;
+    logger.log(LogLevel.ERROR, 'A Block failed while preparing, or the run was interrupted: stopping');
+  }
+  await cleanup();
+}
+
+/**
+ * Prepares, renices and launches a run: the usual way to run a script.
+ * In a Block's worker, it hosts that Block instead and never returns.
+ */
+export async function start(options: StartOptions = {}): Promise<void> {
+  const { logLevel, entry, allowRoot, noRaise } = options;
+  checkOptions(options, ['logLevel', 'entry', 'allowRoot', 'noRaise'], 'start');
+  await prepare({ logLevel, entry });
+  await renice({ allowRoot });
+  await launch({ noRaise });
+}
+
+/** Asks every Block of the current run to stop; does nothing outside a run. */
+export function stop(): void {
+  runState.control?.stop.set();
+}
+
+/**
+ * Forgets every Block and Link created so far and the run state (class
+ * registries stay). Runs at the end of every run.
+ */
+export function reset(): void {
+  if (run !== null) process.off('SIGINT', run.onSigint);
+  run = null;
+  resetRunState();
+}
+
+async function cleanup(extraRaise = false): Promise<never | void> {
+  const current = run;
+  let raised = extraRaise;
+  try {
+    if (current !== null) raised = (await stopWorkers(current)) || raised;
+  } catch (error) {
+    current?.logger.log(LogLevel.ERROR, `Error while stopping the run: ${describeError(error)}`);
+    raised = true;
+  } finally {
+    const control = current?.control;
+    const failed = raised || control?.raise.isSet() === true;
+    const interrupted = control?.kbi.isSet() === true;
+    const noRaise = runState.noRaise;
+    current?.logger.log(LogLevel.INFO, 'Crappy stopped');
+    current?.sink.close();
+    reset();
+    if (failed && !noRaise) throw new CrappyFail();
+    if (interrupted && !noRaise) throw new KeyboardInterrupt();
+  }
+}
+
+/** Sets stop, gives the Blocks their grace period, terminates the rest. Returns whether some had to be terminated. */
+async function stopWorkers(current: MainRun): Promise<boolean> {
+  const { control, workers, logger } = current;
+  control.stop.set();
+  wakeAll(current);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(workers.map((worker) => worker.exited)),
+    new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
+  ]);
+  clearTimeout(timer);
+  const stragglers = workers.filter((worker) => worker.alive);
+  for (const worker of stragglers) {
+    logger.log(LogLevel.ERROR, `${worker.block.name} did not stop within ${STOP_GRACE_MS / 1000} s: terminating it (its finish() did not complete)`);
+  }
+  await Promise.all(stragglers.map((worker) => worker.terminate()));
+  reportLinks(logger);
+  return stragglers.length > 0;
+}
+
+function reportLinks(logger: Logger): void {
+  for (const link of runState.links) {
+    const { sent, dropped } = link.stats;
+    const text = `${link.name} (${link.sender.name} to ${link.receiver.name}): ${sent} messages sent, ${dropped} dropped`;
+    logger.log(dropped > 0 ? LogLevel.WARNING : LogLevel.DEBUG, text);
+  }
+}
+
+async function failOrder(message: string): Promise<never> {
+  const current = run;
+  current?.logger.log(LogLevel.ERROR, message);
+  if (current === null) process.stderr.write(`crappy: ${message}\n`);
+  runState.control?.raise.set();
+  runState.control?.barrier.abort();
+  runState.noRaise = false;
+  await cleanup(true);
+  throw new CrappyFail();
+}
+
+function interrupt(current: MainRun): void {
+  current.interrupts += 1;
+  const { control, logger } = current;
+  if (current.interrupts > 1) {
+    logger.log(LogLevel.WARNING, 'Second Ctrl+C: terminating the Blocks without waiting for finish()');
+    for (const worker of current.workers) void worker.terminate();
+    return;
+  }
+  logger.log(LogLevel.WARNING, 'Ctrl+C: stopping the run (press again to terminate the Blocks at once)');
+  control.kbi.set();
+  control.stop.set();
+  if (!control.start.isSet()) control.barrier.abort();
+}
+
+function onWorkerMessage(current: MainRun, _worker: BlockWorker, message: WorkerMessage): void {
+  if (message.type === 'log') current.sink.write(message.record);
+}
+
+/** Wakes every Block sleeping on its inputs once the run stops, so that it sees the stop at once. */
+function wakeSleepersOnStop(current: MainRun): void {
+  void current.control.stop.waitAsync().then(() => wakeAll(current));
+}
+
+function wakeAll(current: MainRun): void {
+  for (const worker of current.workers) worker.block.doorbell.wake();
+}
+
+function checkOptions(options: object, allowed: string[], fn: string): void {
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}(): options must be an object`);
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw new TypeError(`${fn}(): unknown option '${key}' (known: ${allowed.join(', ')})`);
+  }
+}
+
+function checkBlockOptions(block: Block): void {
+  const { freq, niceness, labels } = block;
+  if (freq !== null && (typeof freq !== 'number' || !(freq > 0) || !Number.isFinite(freq))) {
+    throw new RangeError(`${block.name}: freq must be a positive number of loops per second or null, got ${String(freq)}`);
+  }
+  if (!Number.isInteger(niceness) || niceness < -20 || niceness > 19) {
+    throw new RangeError(`${block.name}: niceness must be an integer from -20 to 19, got ${String(niceness)}`);
+  }
+  if (labels !== null && (!Array.isArray(labels) || labels.some((label) => typeof label !== 'string'))) {
+    throw new TypeError(`${block.name}: labels must be an array of strings or null`);
+  }
+}

@@ -1,0 +1,89 @@
+import { parentPort } from 'node:worker_threads';
+import { runBlock } from '../block/run-block.js';
+import { DefinitionError } from '../errors.js';
+import { Doorbell } from '../link/doorbell.js';
+import { LogLevel } from '../logging/levels.js';
+import { describeError, Logger } from '../logging/logger.js';
+import { ControlBlock } from '../sync/control-block.js';
+import { setClockAnchor } from '../time/clock.js';
+import { graphDifference, graphSignature } from './graph.js';
+import { reniceThisThread } from './renice.js';
+import { resetRunState, runState } from './run-state.js';
+import type { MainMessage, WorkerInfo, WorkerMessage } from './worker-info.js';
+
+let prepareCalls = 0;
+let skipping = false;
+
+/**
+ * Whether this worker is passing over an earlier run of the script (a
+ * `start()` call before the one it hosts a Block of).
+ */
+export function isSkippingRun(): boolean {
+  return skipping;
+}
+
+/** Leaves a skipped run: the script goes on to build the next graph. */
+export function endSkippedRun(): void {
+  skipping = false;
+  resetRunState();
+}
+
+/**
+ * `prepare()` in a Block worker. Before the run this worker was made for,
+ * it returns at once (the main thread ran that run already); at that run,
+ * it hosts its Block for the whole run and ends the thread, so the Promise
+ * it returns then never settles.
+ */
+export function prepareInWorker(info: WorkerInfo): Promise<void> {
+  prepareCalls += 1;
+  if (prepareCalls < info.runIndex) {
+    skipping = true;
+    return Promise.resolve();
+  }
+  return hostBlock(info);
+}
+
+async function hostBlock(info: WorkerInfo): Promise<never> {
+  const port = parentPort!;
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  runState.logSink = (record) => post({ type: 'log', record });
+  runState.logLevel = info.logLevel;
+  const control = new ControlBlock(info.control);
+  setClockAnchor(control.clockAnchor.value);
+
+  const difference = graphDifference(info.graph, graphSignature(runState.instances, runState.links));
+  const block = runState.instances[info.blockIndex];
+  if (difference !== null || block === undefined) {
+    new Logger('crappy', LogLevel.ERROR, runState.logSink).log(
+      LogLevel.ERROR,
+      describeError(
+        new DefinitionError(
+          `The worker of Block #${info.blockIndex} rebuilt a different graph than the main thread (${difference ?? 'Block missing'}). ` +
+            'The script must build the same Blocks and Links every time it runs: do not build them from random numbers, dates or files that change.',
+        ),
+      ),
+    );
+    control.raise.set();
+    control.barrier.abort();
+    control.stop.set();
+    process.exit(1);
+  }
+
+  runState.links.forEach((link, i) => link.attach(info.links[i]!));
+  runState.instances.forEach((other, i) => {
+    if (other !== block) other.attachDoorbell(new Doorbell(info.doorbells[i]!));
+  });
+  runState.control = control;
+  runState.preparedAll = true;
+  block.attachRun(control, new Doorbell(info.doorbells[info.blockIndex]!));
+
+  port.on('message', (message: MainMessage) => {
+    if (message.type === 'renice') {
+      reniceThisThread(block, message.allowRoot);
+      post({ type: 'reniced' });
+    }
+  });
+
+  await runBlock(block, control);
+  process.exit(0);
+}

@@ -1,0 +1,5 @@
+/**
+ * The Blocks, as `crappy.blocks.X`.
+ * @module
+ */
+export { Block } from '@crappy/core';

@@ -1,0 +1,5 @@
+/**
+ * The modifiers, as `crappy.modifier.X`.
+ * @module
+ */
+export { Modifier } from '@crappy/core';
