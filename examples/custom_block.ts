@@ -31,6 +31,15 @@ class Printer extends crappy.Block {
   }
 
   override loop(): void {
+    this.print();
+  }
+
+  /** Prints what arrived after the last loop, so that no count is missed. */
+  override finish(): void {
+    this.print();
+  }
+
+  private print(): void {
     const data = this.recvAllData();
     const counts = data.count ?? [];
     for (const [i, count] of counts.entries()) {

@@ -2,7 +2,7 @@
  * `@crappy/core`: the runtime of Crappy for TypeScript. Blocks loop in their
  * own worker threads, exchange messages over Links in shared memory, and are
  * orchestrated by {@link start}.
- * @packageDocumentation
+ * @module @crappy/core
  */
 
 export { Block, type DataLists, type MaybePromise } from './block/block.js';
@@ -36,3 +36,8 @@ export { ControlBlock, type RunEventName } from './sync/control-block.js';
 export { SharedEvent } from './sync/shared-event.js';
 export { SharedValue } from './sync/shared-value.js';
 export { systemClock, type Clock } from './time/clock.js';
+export * as actuator from './actuator/index.js';
+export * as blocks from './blocks/index.js';
+export * as inout from './inout/index.js';
+export * as modifier from './modifier/index.js';
+export * as path from './path/index.js';

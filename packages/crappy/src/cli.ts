@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `crappy` command: `crappy run <script> [args...]` runs a Crappy script,
  * TypeScript or JavaScript, as `npx tsx <script>` would.

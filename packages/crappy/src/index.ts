@@ -9,9 +9,7 @@
  * crappy.link(new Counter(), new Printer());
  * await crappy.start();
  * ```
- * @packageDocumentation
+ * @module crappy
  */
 
 export * from '@crappy/core';
-export * as blocks from './blocks.js';
-export * as modifier from './modifier.js';

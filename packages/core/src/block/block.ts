@@ -228,12 +228,13 @@ export abstract class Block implements LinkEnd {
   /**
    * Takes every waiting message of every input Link, as `{label: [values]}`
    * (Links in order, then messages in order).
-   * With `delay` (seconds), keeps collecting for that long, checking every
-   * `pollDelay` seconds (default `delay / 10`), then collects once more.
+   * With `delay` (seconds), keeps collecting for that long (or until the run
+   * stops), checking every `pollDelay` seconds (default `delay / 10`), then
+   * collects once more; the result is then a Promise.
    * @throws RangeError for a `pollDelay` ≤ 0 or ≥ 0.9 × `delay`
    */
-  recvAllData(): DataLists;
-  recvAllData(delay: number | null, pollDelay?: number | null): Promise<DataLists>;
+  recvAllData(delay?: null, pollDelay?: number | null): DataLists;
+  recvAllData(delay: number, pollDelay?: number | null): Promise<DataLists>;
   recvAllData(delay?: number | null, pollDelay?: number | null): DataLists | Promise<DataLists> {
     validatePollDelay(delay, pollDelay);
     const collect = (into: DataLists): void => {
@@ -245,7 +246,7 @@ export abstract class Block implements LinkEnd {
         }
       }
     };
-    if (delay === undefined) {
+    if (delay === undefined || delay === null) {
       const result = this.inputs.length === 1 ? this.inputs[0]!.recvChunk() : {};
       if (this.inputs.length !== 1) collect(result);
       this.noteReceived(result);
@@ -258,15 +259,15 @@ export abstract class Block implements LinkEnd {
    * Like {@link Block.recvAllData} but keeps each input Link apart: one
    * `{label: [values]}` per Link, in Link order (`[]` without inputs).
    */
-  recvAllDataRaw(): DataLists[];
-  recvAllDataRaw(delay: number | null, pollDelay?: number | null): Promise<DataLists[]>;
+  recvAllDataRaw(delay?: null, pollDelay?: number | null): DataLists[];
+  recvAllDataRaw(delay: number, pollDelay?: number | null): Promise<DataLists[]>;
   recvAllDataRaw(delay?: number | null, pollDelay?: number | null): DataLists[] | Promise<DataLists[]> {
     validatePollDelay(delay, pollDelay);
     const collect = (into: DataLists[]): void => {
       this.inputs.forEach((link, i) => link.recvChunk(into[i]));
     };
     const result: DataLists[] = this.inputs.map(() => ({}));
-    if (delay === undefined) {
+    if (delay === undefined || delay === null) {
       collect(result);
       this.noteReceived(result.some((lists) => Object.keys(lists).length > 0));
       return result;
@@ -290,11 +291,11 @@ export abstract class Block implements LinkEnd {
     this.logger.log(typeof level === 'number' ? level : parseLevel(level, 'log level'), message);
   }
 
-  private async collectFor<T extends object>(delay: number | null, pollDelay: number | null | undefined, into: T, collect: (into: T) => void): Promise<T> {
-    if (delay !== null && delay > 0) {
+  private async collectFor<T extends object>(delay: number, pollDelay: number | null | undefined, into: T, collect: (into: T) => void): Promise<T> {
+    if (delay > 0) {
       const step = pollDelay ?? delay / 10;
       const deadline = this.clock.time() + delay;
-      while (this.clock.time() < deadline) {
+      while (this.clock.time() < deadline && this.control?.stop.isSet() !== true) {
         collect(into);
         await this.clock.sleep(Math.max(0, Math.min(step, deadline - this.clock.time())));
       }

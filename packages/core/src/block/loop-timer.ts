@@ -57,6 +57,8 @@ export class LoopTimer {
     if (freq !== null && freq !== undefined) {
       const target = this.timed._lastT! + 1 / freq;
       if ((target - block.clock.time()) / 2 - PRECISE_SLICE > 0) return this.sleepUntil(target);
+      // Yield before the precise wait, not after it, so that the yield does not delay the next loop.
+      if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenSpin(target);
       this.spinUntil(target);
     } else {
       this.idle();
@@ -101,6 +103,13 @@ export class LoopTimer {
       while (!ready && monotonic() < spinEnd) ready = hasData();
       if (!ready) block.doorbell.sleep(IDLE_SLEEP_MS, hasData);
     }
+  }
+
+  private async yieldThenSpin(target: number): Promise<void> {
+    await yieldToEventLoop();
+    this.lastYield = monotonic();
+    this.spinUntil(target);
+    this.finish(this.block.clock.time());
   }
 
   private async yieldThenFinish(): Promise<void> {

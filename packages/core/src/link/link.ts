@@ -20,7 +20,7 @@ export interface LinkOptions {
   capacity?: number;
   /** Full buffer: `'drop'` the new message and warn (the original's behaviour, default) or `'block'` the sender until there is room. */
   whenFull?: WhenFull;
-  /** Size of the Link's buffer in bytes (default: 128 bytes per message of `capacity`, at least 1 MiB). */
+  /** Size of the Link's buffer in bytes (default: 128 bytes per message of `capacity`, at least 1 MiB); one message may take at most half of it. */
   bufferSize?: number;
 }
 
@@ -79,8 +79,10 @@ export class Link {
     const { modifier, name, capacity = DEFAULT_CAPACITY, whenFull = 'drop', bufferSize } = options;
     const modifiers = modifier === undefined || modifier === null ? [] : Array.isArray(modifier) ? modifier : [modifier];
     modifiers.forEach((m, i) => {
-      if (!isModifierLike(m)) {
-        throw new TypeError(`link(): modifier${modifiers.length > 1 ? ` #${i}` : ''} must be a function or a Modifier, got ${typeof m}`);
+      const which = `link(): modifier${modifiers.length > 1 ? ` #${i}` : ''}`;
+      if (!isModifierLike(m)) throw new TypeError(`${which} must be a function or a Modifier, got ${typeof m}`);
+      if (typeof m === 'function' && /^class\b/.test(Function.prototype.toString.call(m))) {
+        throw new TypeError(`${which} is the class ${m.name}: pass an instance, e.g. new ${m.name}(...)`);
       }
     });
     if (!Number.isInteger(capacity) || capacity < 1) {
@@ -210,7 +212,7 @@ export class Link {
     const length = this.encoder.encode(message, this.name);
     if (length > writer.ring.maxRecordBytes) {
       throw new LinkDataError(
-        `Link ${this.name}: a message of ${length} bytes does not fit in its ${writer.ring.size}-byte buffer; pass a larger bufferSize to link()`,
+        `Link ${this.name}: a message of ${length} bytes does not fit in its ${writer.ring.size}-byte buffer (at most ${writer.ring.maxRecordBytes} bytes per message); pass a larger bufferSize to link()`,
       );
     }
     if (!writer.tryWrite(this.encoder.bytes, length, this.capacity) && !this.waitAndWrite(writer, length)) {

@@ -69,9 +69,13 @@ export class RingBuffer {
     return new RingBuffer(new SharedArrayBuffer(DATA_OFFSET + size));
   }
 
-  /** Largest payload a single record may carry. */
+  /**
+   * Largest payload a single record may carry: half the buffer, so that a
+   * record always fits in an empty ring, on one side or the other of the
+   * point where the previous records stopped (a record never straddles the end).
+   */
   get maxRecordBytes(): number {
-    return this.size - RECORD_HEADER;
+    return this.size / 2 - RECORD_HEADER;
   }
 
   /** Messages written but not yet read. */
@@ -109,8 +113,8 @@ export class RingWriter {
   tryWrite(payload: Uint8Array, length: number, maxMessages: number): boolean {
     const ring = this.ring;
     const recordBytes = align8(RECORD_HEADER + length);
-    if (recordBytes > ring.size) {
-      throw new RangeError(`A message of ${length} bytes cannot fit in a Link buffer of ${ring.size} bytes`);
+    if (recordBytes > ring.size / 2) {
+      throw new RangeError(`A message of ${length} bytes cannot fit in a Link buffer of ${ring.size} bytes (at most ${ring.maxRecordBytes} bytes per message)`);
     }
     if (((this.count - Atomics.load(ring.header, R_COUNT)) | 0) >= maxMessages) return false;
     const free = ring.size - ((this.position - Atomics.load(ring.header, R_POS)) >>> 0);

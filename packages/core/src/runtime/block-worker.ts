@@ -21,6 +21,8 @@ export class BlockWorker {
   readonly exited: Promise<number>;
   /** Whether the thread still runs. */
   alive = true;
+  /** Whether the main thread ended it with {@link BlockWorker.terminate}. */
+  terminated = false;
 
   /**
    * Starts the thread: it re-runs `entry` and hosts `block`.
@@ -52,6 +54,7 @@ export class BlockWorker {
 
   /** Ends the thread at once, even in a synchronous loop (`finish()` does not run). */
   async terminate(): Promise<void> {
+    this.terminated = true;
     await this.worker.terminate();
   }
 }

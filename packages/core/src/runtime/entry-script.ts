@@ -39,7 +39,10 @@ export async function workerEntry(entry = process.argv[1]): Promise<WorkerEntry>
     url = await compile(path);
     compiled.set(path, url);
   }
-  return { url, execArgv: withoutTsx(process.execArgv) };
+  // The compiled module carries an inline source map: errors then point at the user's .ts lines.
+  const execArgv = withoutTsx(process.execArgv);
+  if (!execArgv.includes('--enable-source-maps')) execArgv.push('--enable-source-maps');
+  return { url, execArgv };
 }
 
 /** Drops the flags that load tsx: workers run compiled JavaScript. */

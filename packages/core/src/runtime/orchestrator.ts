@@ -46,6 +46,9 @@ interface MainRun {
   control: ControlBlock;
   onSigint: () => void;
   interrupts: number;
+  /** Settles at the first Ctrl+C, so that launch() starts the cleanup (and its grace period) at once. */
+  interrupted: Promise<void>;
+  markInterrupted: () => void;
 }
 
 let run: MainRun | null = null;
@@ -85,6 +88,8 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     logLevel,
     graph: graphSignature(blocks, runState.links),
   };
+  let markInterrupted = (): void => {};
+  const interrupted = new Promise<void>((resolve) => (markInterrupted = resolve));
   const current: MainRun = {
     workers: [],
     sink,
@@ -92,6 +97,8 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     control,
     interrupts: 0,
     onSigint: () => interrupt(current),
+    interrupted,
+    markInterrupted,
   };
   run = current;
   process.on('SIGINT', current.onSigint);
@@ -105,7 +112,14 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
           control.raise.set();
           control.stop.set();
         },
-        exit: () => {
+        exit: (worker, code) => {
+          const early = !control.start.isSet() && !control.barrier.broken;
+          if (!worker.terminated && !control.raise.isSet() && (code !== 0 || early)) {
+            const when = early ? ' before the run started' : '';
+            logger.log(LogLevel.ERROR, `The thread of ${worker.block.name} exited${when} with code ${code}`);
+            control.raise.set();
+            control.stop.set();
+          }
           if (!control.start.isSet()) control.barrier.abort();
         },
       }),
@@ -165,7 +179,7 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
     control.start.set();
     logger.log(LogLevel.INFO, 'All Blocks ready, starting the test');
     if (workers.length === 0) logger.log(LogLevel.WARNING, 'No Block to run: the run ends at once');
-    else await Promise.race(workers.map((worker) => worker.exited));
+    else await Promise.race([...workers.map((worker) => worker.exited), current.interrupted]);
   } catch (error) {
     if (!(error instanceof BrokenBarrierError)) throw error;
     logger.log(LogLevel.ERROR, 'A Block failed while preparing, or the run was interrupted: stopping');
@@ -243,8 +257,8 @@ async function stopWorkers(current: MainRun): Promise<boolean> {
 
 function reportLinks(logger: Logger): void {
   for (const link of runState.links) {
-    const { sent, dropped } = link.stats;
-    const text = `${link.name} (${link.sender.name} to ${link.receiver.name}): ${sent} messages sent, ${dropped} dropped`;
+    const { sent, dropped, received } = link.stats;
+    const text = `${link.name} (${link.sender.name} to ${link.receiver.name}): ${sent} messages sent, ${received} received, ${dropped} dropped`;
     logger.log(dropped > 0 ? LogLevel.WARNING : LogLevel.DEBUG, text);
   }
 }
@@ -272,6 +286,7 @@ function interrupt(current: MainRun): void {
   control.kbi.set();
   control.stop.set();
   if (!control.start.isSet()) control.barrier.abort();
+  current.markInterrupted();
 }
 
 function onWorkerMessage(current: MainRun, _worker: BlockWorker, message: WorkerMessage): void {

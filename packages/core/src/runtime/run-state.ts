@@ -7,7 +7,7 @@ import type { ControlBlock } from '../sync/control-block.js';
 /**
  * The state of the current run, shared by the Blocks of this thread and the
  * orchestration functions: what the original keeps as class attributes of
- * `Block`. {@link resetRunState} empties it.
+ * `Block`. {@link reset} empties it.
  */
 export interface RunState {
   /** Blocks created since the last reset, in creation order. */

@@ -10,6 +10,9 @@ export function timeoutMs(timeout: number | null | undefined): number {
   return Math.max(0, timeout * 1000);
 }
 
+/** Period of the do-nothing timer holding the event loop during a wait (below the 2^31 ms limit of Node timers). */
+const KEEP_ALIVE_PERIOD_MS = 2 ** 30;
+
 /**
  * Waits without blocking the event loop until `cells[index]` no longer holds
  * `value`, or `ms` milliseconds pass. Resolves to false on timeout.
@@ -17,7 +20,15 @@ export function timeoutMs(timeout: number | null | undefined): number {
 export async function waitChangeAsync(cells: Int32Array, index: number, value: number, ms: number): Promise<boolean> {
   const result = Atomics.waitAsync(cells, index, value, ms);
   if (!result.async) return result.value !== 'timed-out';
-  return (await result.value) !== 'timed-out';
+  // A pending Atomics.waitAsync does not keep Node's event loop alive: without
+  // this timer a thread with nothing else to do would exit in the middle of
+  // the wait (the main thread with "unsettled top-level await").
+  const keepAlive = setInterval(() => {}, KEEP_ALIVE_PERIOD_MS);
+  try {
+    return (await result.value) !== 'timed-out';
+  } finally {
+    clearInterval(keepAlive);
+  }
 }
 
 /** Current time in milliseconds, monotonic, for timeout bookkeeping. */

@@ -18,7 +18,7 @@ export const BARRIER_CELLS = 4;
 export class Barrier {
   /**
    * @param cells the shared cells holding the barrier
-   * @param offset index of its first cell in `cells` ({@link BARRIER_CELLS} cells are used)
+   * @param offset index of its first cell in `cells` (`BARRIER_CELLS` cells are used)
    */
   constructor(readonly cells: Int32Array, readonly offset = 0) {}
 

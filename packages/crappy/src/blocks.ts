@@ -1,5 +1,0 @@
-/**
- * The Blocks, as `crappy.blocks.X`.
- * @module
- */
-export { Block } from '@crappy/core';

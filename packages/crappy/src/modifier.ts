@@ -1,5 +1,0 @@
-/**
- * The modifiers, as `crappy.modifier.X`.
- * @module
- */
-export { Modifier } from '@crappy/core';
