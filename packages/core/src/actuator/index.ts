@@ -1,0 +1,5 @@
+/**
+ * This family, as `crappy.actuator.X`.
+ * @module
+ */
+export {};

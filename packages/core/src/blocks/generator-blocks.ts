@@ -1,0 +1,5 @@
+/**
+ * Blocks of this family, re-exported by `blocks/index.ts`.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * This family, as `crappy.inout.X`.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * This family, as `crappy.path.X`.
+ * @module
+ */
+export {};
