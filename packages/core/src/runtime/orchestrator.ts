@@ -46,9 +46,6 @@ interface MainRun {
   control: ControlBlock;
   onSigint: () => void;
   interrupts: number;
-  /** Settles at the first Ctrl+C, so that launch() starts the cleanup (and its grace period) at once. */
-  interrupted: Promise<void>;
-  markInterrupted: () => void;
 }
 
 let run: MainRun | null = null;
@@ -88,8 +85,6 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     logLevel,
     graph: graphSignature(blocks, runState.links),
   };
-  let markInterrupted = (): void => {};
-  const interrupted = new Promise<void>((resolve) => (markInterrupted = resolve));
   const current: MainRun = {
     workers: [],
     sink,
@@ -97,8 +92,6 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     control,
     interrupts: 0,
     onSigint: () => interrupt(current),
-    interrupted,
-    markInterrupted,
   };
   run = current;
   process.on('SIGINT', current.onSigint);
@@ -179,7 +172,8 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
     control.start.set();
     logger.log(LogLevel.INFO, 'All Blocks ready, starting the test');
     if (workers.length === 0) logger.log(LogLevel.WARNING, 'No Block to run: the run ends at once');
-    else await Promise.race([...workers.map((worker) => worker.exited), current.interrupted]);
+    // Cleanup (and its grace period) starts when a Block ends or anyone asks to stop (a Block, stop(), Ctrl+C).
+    else await Promise.race([...workers.map((worker) => worker.exited), control.stop.waitAsync()]);
   } catch (error) {
     if (!(error instanceof BrokenBarrierError)) throw error;
     logger.log(LogLevel.ERROR, 'A Block failed while preparing, or the run was interrupted: stopping');
@@ -286,7 +280,6 @@ function interrupt(current: MainRun): void {
   control.kbi.set();
   control.stop.set();
   if (!control.start.isSet()) control.barrier.abort();
-  current.markInterrupted();
 }
 
 function onWorkerMessage(current: MainRun, _worker: BlockWorker, message: WorkerMessage): void {

@@ -1,0 +1,149 @@
+// The startup sequence and its order errors (behaviour reference S1-S10).
+// The scenario is the first argument; the Block workers re-run this script
+// with the same arguments, so they rebuild the same graph.
+import * as crappy from 'crappy';
+import { mark, mode, Probe, sleep } from './probe.js';
+
+/** What a caught error looked like. */
+function describeError(error: unknown): Record<string, unknown> {
+  const e = error as Error;
+  return {
+    name: e?.name,
+    message: e?.message,
+    isCrappyFail: e instanceof crappy.CrappyFail,
+    isCrappyError: e instanceof crappy.CrappyError,
+    plainError: e?.constructor === Error,
+  };
+}
+
+/** Calls `fn` and marks its outcome as `event`. */
+async function attempt(event: string, fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+    mark(event, { outcome: 'returned' });
+  } catch (error) {
+    mark(event, { outcome: 'threw', ...describeError(error) });
+  }
+}
+
+function state(): Record<string, unknown> {
+  return {
+    instances: crappy.Block.instances.length,
+    preparedAll: crappy.runState.preparedAll,
+    launchedAll: crappy.runState.launchedAll,
+    hasControl: crappy.runState.control !== null,
+  };
+}
+
+switch (mode) {
+  case 'prepare-setup': {
+    // S1: what prepare() sets up, then an aborted barrier ends the run.
+    const block = new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    const control = crappy.runState.control!;
+    const deadline = Date.now() + 3000;
+    while (control.barrier.nWaiting < 1 && Date.now() < deadline) await sleep(5);
+    mark('prepared', {
+      ...state(),
+      parties: control.barrier.parties,
+      atBarrier: control.barrier.nWaiting,
+      broken: control.barrier.broken,
+      t0Cell: control.t0.value,
+      events: Object.fromEntries(
+        (['start', 'pause', 'stop', 'raise', 'kbi'] as const).map((name) => [name, control.event(name).isSet()]),
+      ),
+      sameControl: block.controlBlock === control,
+    });
+    control.barrier.abort();
+    await attempt('launch', () => crappy.launch());
+    mark('after', state());
+    break;
+  }
+  case 'prepare-twice': {
+    // S2
+    new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    await attempt('second-prepare', () => crappy.prepare());
+    mark('after', state());
+    break;
+  }
+  case 'prepare-launched': {
+    // S3: launched but not prepared.
+    new Probe({ stopAfter: null });
+    crappy.runState.launchedAll = true;
+    await attempt('prepare', () => crappy.prepare());
+    mark('after', state());
+    break;
+  }
+  case 'renice-not-prepared': {
+    // S5: a plain Error, no cleanup: the graph is still there and runs.
+    new Probe({ stopAfter: 2 });
+    await attempt('renice', () => crappy.renice());
+    mark('after-renice', state());
+    await attempt('start', () => crappy.start({ logLevel: 'warning' }));
+    break;
+  }
+  case 'renice-launched': {
+    // S6: renice() once launched, as the original tests it (flag set by hand).
+    new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    crappy.runState.launchedAll = true;
+    await attempt('renice', () => crappy.renice());
+    mark('after', state());
+    break;
+  }
+  case 'renice-during-launch': {
+    // S6, the way a script would get there: renice() while launch() runs.
+    new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    const launching = attempt('launch', () => crappy.launch());
+    await attempt('renice', () => crappy.renice());
+    await launching;
+    mark('after', state());
+    break;
+  }
+  case 'launch': {
+    // S7
+    new Probe({ stopAfter: 1 });
+    await crappy.prepare({ logLevel: 'warning' });
+    await crappy.renice();
+    await attempt('launch', () => crappy.launch());
+    mark('after', state());
+    break;
+  }
+  case 'launch-not-prepared': {
+    // S8: a plain Error, no cleanup; noRaise is assigned before the check.
+    new Probe({ stopAfter: 2 });
+    await attempt('launch', () => crappy.launch({ noRaise: true }));
+    mark('after-launch', { ...state(), noRaise: crappy.runState.noRaise });
+    await attempt('start', () => crappy.start({ logLevel: 'warning' }));
+    break;
+  }
+  case 'launch-twice': {
+    // S9
+    new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    const first = attempt('first-launch', () => crappy.launch());
+    await attempt('second-launch', () => crappy.launch());
+    await first;
+    mark('after', state());
+    break;
+  }
+  case 'stop-all': {
+    // S10: the main thread stops a Block that would loop for ever.
+    new Probe({ stopAfter: null });
+    const running = attempt('start', () => crappy.start({ logLevel: 'warning' }));
+    if (crappy.isMainThread) {
+      while (crappy.runState.control === null) await sleep(5);
+      await crappy.runState.control.start.waitAsync(30);
+      await sleep(500);
+      mark('stopping');
+      crappy.stop();
+    }
+    await running;
+    mark('after', state());
+    break;
+  }
+  default:
+    throw new Error(`unknown scenario '${mode}'`);
+}
