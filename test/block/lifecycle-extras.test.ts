@@ -192,8 +192,10 @@ describe.concurrent('S4: renice', () => {
     [-5, true, -5],
     [-5, false, 0],
   ];
+  // Raising a thread's priority needs root (CI runs as root); elsewhere that case cannot pass.
+  const canRaisePriority = process.getuid?.() === 0;
   for (const [niceness, allowRoot, expected] of cases) {
-    it(`niceness ${niceness}${allowRoot ? ' with' : ' without'} allowRoot: the Block's own thread runs at ${expected}`, async () => {
+    it.skipIf(expected < 0 && !canRaisePriority)(`niceness ${niceness}${allowRoot ? ' with' : ' without'} allowRoot: the Block's own thread runs at ${expected}`, async () => {
       const result = await run('renice.ts', [String(niceness), allowRoot ? '1' : '0']);
       endedCleanly(result);
       const niced = events(result, 'nice', { main: false, tag: 'niced' });
