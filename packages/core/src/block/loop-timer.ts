@@ -56,13 +56,16 @@ export class LoopTimer {
     const freq = block.freq;
     if (freq !== null && freq !== undefined) {
       const target = this.timed._lastT! + 1 / freq;
-      if ((target - block.clock.time()) / 2 - PRECISE_SLICE > 0) return this.sleepUntil(target);
-      // Yield before the precise wait, not after it, so that the yield does not delay the next loop.
-      if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenSpin(target);
+      const remaining = target - block.clock.time();
+      if (remaining / 2 - PRECISE_SLICE > 0) return this.sleepUntil(target);
+      // The event loop's turn (tens of µs, sometimes more) comes before the precise wait, not
+      // after it, so that it does not lengthen the period.
+      if (monotonic() + Math.max(0, remaining) - this.lastYield > YIELD_PERIOD) return this.yieldThenSpin(target);
       this.spinUntil(target);
-    } else {
-      this.idle();
+      this.finish(block.clock.time());
+      return;
     }
+    this.idle();
     if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenFinish();
     this.finish(block.clock.time());
   }
