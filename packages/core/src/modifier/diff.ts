@@ -1,0 +1,67 @@
+import type { Message } from '../link/message.js';
+import { checkLabel, checkOptions } from '../option-checks.js';
+import { numberValue } from './label-value.js';
+import { Modifier, type ModifierResult } from './modifier.js';
+
+/** Options of {@link Diff}. */
+export interface DiffOptions {
+  /** The label carrying the time, in seconds (default `'t(s)'`). */
+  timeLabel?: string;
+  /** The label to write the derivative to (default `'d_<label>'`). */
+  outLabel?: string;
+}
+
+/**
+ * Adds to each message the time derivative of one label: 0 for the first
+ * message, then `(v − v_prev) / (t − t_prev)` from the previous message.
+ *
+ * @example
+ * ```ts
+ * // adds 'd_F(N)', the force rate in N/s
+ * crappy.link(machine, recorder, { modifier: new crappy.modifier.Diff('F(N)') });
+ * ```
+ */
+export class Diff extends Modifier {
+  static {
+    Modifier.classes.register(this);
+  }
+
+  private readonly label: string;
+  private readonly timeLabel: string;
+  private readonly outLabel: string;
+  private last: { t: number; value: number } | null = null;
+
+  /**
+   * @param label the label to differentiate
+   * @param options `timeLabel` and `outLabel`
+   * @throws TypeError for a label that is not a string or an unknown option
+   */
+  constructor(label: string, options?: DiffOptions) {
+    super();
+    this.label = checkLabel(label, 'Diff', 'label');
+    const { timeLabel = 't(s)', outLabel = `d_${this.label}` } = checkOptions(options, ['timeLabel', 'outLabel'], 'Diff');
+    this.timeLabel = checkLabel(timeLabel, 'Diff', 'timeLabel');
+    this.outLabel = checkLabel(outLabel, 'Diff', 'outLabel');
+  }
+
+  /**
+   * @returns the message with the derivative added
+   * @throws RangeError when a label is missing or two messages have the same time;
+   *   TypeError when a value is not a number
+   */
+  call(data: Message): ModifierResult {
+    const t = numberValue(data, this.timeLabel, 'Diff');
+    const value = numberValue(data, this.label, 'Diff');
+    const last = this.last;
+    this.last = { t, value };
+    if (last === null) {
+      data[this.outLabel] = 0;
+      return data;
+    }
+    if (t === last.t) {
+      throw new RangeError(`Diff: two successive messages have the same time ${this.timeLabel} = ${t}, cannot differentiate '${this.label}'`);
+    }
+    data[this.outLabel] = (value - last.value) / (t - last.t);
+    return data;
+  }
+}

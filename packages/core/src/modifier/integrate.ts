@@ -1,0 +1,61 @@
+import type { Message } from '../link/message.js';
+import { checkLabel, checkOptions } from '../option-checks.js';
+import { numberValue } from './label-value.js';
+import { Modifier, type ModifierResult } from './modifier.js';
+
+/** Options of {@link Integrate}. */
+export interface IntegrateOptions {
+  /** The label carrying the time, in seconds (default `'t(s)'`). */
+  timeLabel?: string;
+  /** The label to write the integral to (default `'i_<label>'`). */
+  outLabel?: string;
+}
+
+/**
+ * Adds to each message the time integral of one label since the first
+ * message, by the trapezoidal rule: 0 for the first message, then
+ * `Σ (t − t_prev) × (v + v_prev) / 2`.
+ *
+ * @example
+ * ```ts
+ * // adds 'i_speed(mm/s)', the distance travelled in mm
+ * crappy.link(machine, recorder, { modifier: new crappy.modifier.Integrate('speed(mm/s)') });
+ * ```
+ */
+export class Integrate extends Modifier {
+  static {
+    Modifier.classes.register(this);
+  }
+
+  private readonly label: string;
+  private readonly timeLabel: string;
+  private readonly outLabel: string;
+  private last: { t: number; value: number } | null = null;
+  private integral = 0;
+
+  /**
+   * @param label the label to integrate
+   * @param options `timeLabel` and `outLabel`
+   * @throws TypeError for a label that is not a string or an unknown option
+   */
+  constructor(label: string, options?: IntegrateOptions) {
+    super();
+    this.label = checkLabel(label, 'Integrate', 'label');
+    const { timeLabel = 't(s)', outLabel = `i_${this.label}` } = checkOptions(options, ['timeLabel', 'outLabel'], 'Integrate');
+    this.timeLabel = checkLabel(timeLabel, 'Integrate', 'timeLabel');
+    this.outLabel = checkLabel(outLabel, 'Integrate', 'outLabel');
+  }
+
+  /**
+   * @returns the message with the integral added
+   * @throws RangeError when a label is missing; TypeError when a value is not a number
+   */
+  call(data: Message): ModifierResult {
+    const t = numberValue(data, this.timeLabel, 'Integrate');
+    const value = numberValue(data, this.label, 'Integrate');
+    if (this.last !== null) this.integral += ((t - this.last.t) * (value + this.last.value)) / 2;
+    this.last = { t, value };
+    data[this.outLabel] = this.integral;
+    return data;
+  }
+}
