@@ -1,0 +1,82 @@
+/**
+ * Closing a loop with the PID Block.
+ *
+ * - `Setpoint` sends the target `cmd`: 0, then 1 from 0.5 s, then 2 from
+ *   2 s, and stops the run at 4 s.
+ * - `Oven` simulates a first-order system (time constant 0.3 s, gain 1): its
+ *   output `V` moves towards the command `pid` it receives, and it sends `V`
+ *   with its time 200 times per second.
+ * - The PID (kp 2, ki 4, output within ±10) reads `cmd`, `V` and `t(s)`, and
+ *   sends `pid` back to the Oven.
+ * - `Printer` prints the setpoint, the output and the command every 0.25 s.
+ *
+ * Run it with `npx tsx examples/pid.ts`.
+ */
+import * as crappy from 'crappy';
+
+/** The setpoint profile: a step to 1 at 0.5 s, to 2 at 2 s; the run ends at 4 s. */
+class Setpoint extends crappy.Block {
+  constructor() {
+    super();
+    this.freq = 50;
+    this.labels = ['cmd'];
+  }
+
+  override loop(): void {
+    const t = this.clock.time() - this.t0;
+    this.send([t < 0.5 ? 0 : t < 2 ? 1 : 2]);
+    if (t >= 4) this.stop();
+  }
+}
+
+/** A first-order system: dV/dt = (pid − V) / tau, integrated over the real time steps. */
+class Oven extends crappy.Block {
+  private v = 0;
+  private command = 0;
+  private lastT: number | null = null;
+
+  constructor(readonly tau: number) {
+    super();
+    this.freq = 200;
+    this.labels = ['t(s)', 'V'];
+  }
+
+  override loop(): void {
+    const { pid } = this.recvLastData();
+    if (typeof pid === 'number') this.command = pid;
+    const t = this.clock.time() - this.t0;
+    if (this.lastT !== null) this.v += ((this.command - this.v) * (t - this.lastT)) / this.tau;
+    this.lastT = t;
+    this.send([t, this.v]);
+  }
+}
+
+/** Prints the newest setpoint, output and command 4 times per second. */
+class Printer extends crappy.Block {
+  constructor() {
+    super();
+    this.freq = 4;
+  }
+
+  override loop(): void {
+    const data = this.recvLastData();
+    const show = (label: string): string => (typeof data[label] === 'number' ? (data[label] as number).toFixed(3) : '-');
+    console.log(`t = ${show('t(s)')} s   setpoint ${show('cmd')}   V ${show('V')}   command ${show('pid')}`);
+  }
+}
+
+const setpoint = new Setpoint();
+const oven = new Oven(0.3);
+// 200 loops per second are plenty for this system (the PID's default is 500).
+const pid = new crappy.blocks.PID(2, { ki: 4, outMin: -10, outMax: 10, freq: 200 });
+const printer = new Printer();
+
+crappy.link(setpoint, pid);
+crappy.link(oven, pid);
+crappy.link(pid, oven);
+crappy.link(setpoint, printer);
+crappy.link(oven, printer);
+crappy.link(pid, printer);
+
+await crappy.start({ logLevel: 'warning' });
+if (crappy.isMainThread) console.log('The run is over.');

@@ -1,0 +1,45 @@
+/**
+ * Where a recording Block writes: the original's rules for folders that do
+ * not exist yet and for files that already exist.
+ * @module
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Block } from '../block/block.js';
+import { LogLevel } from '../logging/levels.js';
+
+/**
+ * Makes `path` ready to be written by `block`: creates its parent folders if
+ * needed, and if `path` already exists, returns `<stem>_<i:05d><suffix>` in
+ * the same folder, with the smallest free `i` ≥ 1 (`data.csv` →
+ * `data_00001.csv`), so that no file is ever overwritten.
+ * @returns the path to write to
+ * @throws Error naming the folder when it cannot be created
+ */
+export function claimOutputPath(block: Block, path: string): string {
+  const folder = dirname(path);
+  if (!isFolder(folder)) {
+    block.log(LogLevel.INFO, `Creating the folder ${folder} for the file ${path}`);
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new Error(`${block.name}: cannot create the folder ${folder} to write ${path}: ${(error as Error).message}`);
+    }
+  }
+  if (!existsSync(path)) return path;
+  const suffix = extname(path);
+  const stem = basename(path, suffix);
+  let i = 1;
+  while (existsSync(join(folder, `${stem}_${String(i).padStart(5, '0')}${suffix}`))) i += 1;
+  const free = join(folder, `${stem}_${String(i).padStart(5, '0')}${suffix}`);
+  block.log(LogLevel.WARNING, `The file ${path} already exists: writing to ${free} instead`);
+  return free;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

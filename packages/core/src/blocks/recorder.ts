@@ -1,0 +1,149 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { inspect } from 'node:util';
+import { Block, type DataLists } from '../block/block.js';
+import { LogLevel } from '../logging/levels.js';
+import { checkOptionalLabels, checkOptions } from '../option-checks.js';
+import { csvCell, csvRow } from './csv-row.js';
+import { claimOutputPath } from './record-path.js';
+import { noteMainScript, runMetadata } from './run-metadata.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
+
+/** Options of {@link Recorder}. */
+export interface RecorderOptions extends StandardBlockOptions {
+  /** Target loops per second, `null` for as fast as possible (default 200). */
+  freq?: number | null;
+  /** Seconds of data gathered between two writes (default 2). */
+  delay?: number;
+  /** The labels to save, in this order (default: every label of the first data received, in its order). */
+  labels?: string | readonly string[] | null;
+}
+
+const OPTIONS = ['delay', 'labels', ...STANDARD_OPTIONS];
+
+/**
+ * Saves the data of one upstream Block to a CSV file: a header line with
+ * the labels, then one line per received message, lines ended by `'\n'`,
+ * cells quoted only when they must be.
+ *
+ * - Missing parent folders are created; an existing file is never
+ *   overwritten: the data goes to `<stem>_00001<suffix>` (or the next free
+ *   index) instead.
+ * - The file is created when the first data arrives; then the received data
+ *   is appended every `delay` seconds, and once more when the run ends,
+ *   whatever the reason, so that the file holds everything the Link
+ *   delivered.
+ * - Next to it, `<file>.meta.json` describes the run (see {@link RunMetadata}).
+ *
+ * It takes exactly one input Link; to save several Blocks' data, use one
+ * Recorder per Block or merge them with a Multiplexer.
+ */
+export class Recorder extends Block {
+  /** The file asked for (the one written may have an index added, see {@link Recorder.path}). */
+  readonly filePath: string;
+  /** Seconds of data gathered between two writes. */
+  readonly delay: number;
+  /** The labels to save, as given (`null`: those of the first data received). */
+  readonly recordLabels: readonly string[] | null;
+
+  #path: string;
+  #columns: string[] | null;
+  #started = false;
+
+  /**
+   * @param filePath the CSV file to write, absolute or relative to the working folder
+   * @throws TypeError for an option of the wrong type; RangeError for a negative or infinite delay
+   */
+  constructor(filePath: string, options: RecorderOptions = {}) {
+    super();
+    const owner = this.constructor.name;
+    if (typeof filePath !== 'string' || filePath === '') {
+      throw new TypeError(`${owner}: filePath must be a non-empty string, got ${inspect(filePath)}`);
+    }
+    const { delay = 2, labels = null } = checkOptions(options, OPTIONS, owner);
+    if (typeof delay !== 'number') throw new TypeError(`${owner}: delay must be a number of seconds, got ${inspect(delay)}`);
+    if (!(delay >= 0) || !Number.isFinite(delay)) {
+      throw new RangeError(`${owner}: delay must be a finite number of seconds ≥ 0, got ${inspect(delay)}`);
+    }
+    this.filePath = filePath;
+    this.delay = delay;
+    this.recordLabels = checkOptionalLabels(labels, owner, 'labels');
+    applyStandardOptions(this, options, 200, owner);
+    this.niceness = -5;
+    this.#path = filePath;
+    this.#columns = this.recordLabels === null ? null : [...this.recordLabels];
+    noteMainScript();
+  }
+
+  /** The file written: {@link Recorder.filePath}, or the free name chosen in `prepare()` if it existed. */
+  get path(): string {
+    return this.#path;
+  }
+
+  /** The sidecar file describing the run: `<path>.meta.json`. */
+  get metadataPath(): string {
+    return `${this.#path}.meta.json`;
+  }
+
+  /** The labels saved, in column order; `null` until known (from the first data, without the labels option). */
+  get columns(): readonly string[] | null {
+    return this.#columns;
+  }
+
+  /**
+   * Checks that there is exactly one input Link, creates the folder and
+   * chooses a free file name.
+   * @throws RangeError without an input Link or with several; Error when the folder cannot be created
+   */
+  override prepare(): void {
+    if (this.inputs.length !== 1) {
+      throw new RangeError(
+        this.inputs.length === 0
+          ? `${this.name}: a Recorder needs one input Link, it has none`
+          : `${this.name}: a Recorder takes exactly one input Link, it has ${this.inputs.length}; use one Recorder per Block or a Multiplexer`,
+      );
+    }
+    this.#path = claimOutputPath(this, this.filePath);
+  }
+
+  /** Writes `<file>.meta.json`, now that the run's start time is known. */
+  override begin(): void {
+    writeFileSync(this.metadataPath, `${JSON.stringify(runMetadata(this.#path, this.t0), null, 2)}\n`);
+  }
+
+  /** Waits for the first data, writes the header, then appends what arrives every `delay` seconds. */
+  override async loop(): Promise<void> {
+    if (!this.#started && !this.dataAvailable()) return;
+    this.#write(await this.recvAllData(this.delay));
+  }
+
+  /** Appends what is still waiting in the Link, so that nothing received is lost. */
+  override finish(): void {
+    if (!this.#started && !this.dataAvailable()) return;
+    this.#write(this.recvAllData());
+  }
+
+  #write(data: DataLists): void {
+    if (!this.#started) {
+      this.#columns ??= Object.keys(data);
+      this.log(LogLevel.INFO, `Writing the header of ${this.#path}`);
+      writeFileSync(this.#path, csvRow(this.#columns));
+      this.#started = true;
+    }
+    const columns = this.#columns!;
+    if (columns.length === 0 || Object.keys(data).length === 0) return;
+    const missing = columns.filter((label) => !(label in data));
+    if (missing.length > 0) {
+      throw new Error(`${this.name}: Not all labels received from upstream Block (missing: ${missing.join(', ')})`);
+    }
+    const lists = columns.map((label) => data[label]!);
+    const rows = Math.min(...lists.map((list) => list.length));
+    if (lists.some((list) => list.length !== rows)) {
+      const lengths = columns.map((label, i) => `${label}: ${lists[i]!.length}`).join(', ');
+      this.log(LogLevel.WARNING, `Labels with different numbers of values (${lengths}): only ${rows} rows written`);
+    }
+    let text = '';
+    for (let row = 0; row < rows; row++) text += csvRow(lists.map((list) => csvCell(list[row])));
+    this.log(LogLevel.DEBUG, `Writing ${rows} rows to ${this.#path}`);
+    appendFileSync(this.#path, text);
+  }
+}

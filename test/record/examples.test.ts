@@ -1,0 +1,68 @@
+// The examples of the record Blocks, run as a user would, in child
+// processes; their files go to a temporary folder (TMPDIR).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import h5wasm from 'h5wasm/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dump } from '../helpers/markers.js';
+import { runScript } from '../helpers/run-script.js';
+import { parseCsv, removeFolder, tempFolder } from './harness.js';
+
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+let folder: string;
+
+beforeEach(() => {
+  folder = tempFolder();
+});
+
+afterEach(() => {
+  removeFolder(folder);
+});
+
+/** Runs an example with its temporary files in the test's folder. */
+async function runExample(name: string) {
+  const result = await runScript(join(EXAMPLES, name), { env: { TMPDIR: folder } });
+  expect(result.code, dump(result)).toBe(0);
+  return result;
+}
+
+describe('examples', () => {
+  it('recorder.ts saves t(s) and F(N) for 3 s, with its sidecar', async () => {
+    const result = await runExample('recorder.ts');
+    const path = join(folder, 'crappy-examples', 'recorder.csv');
+    const rows = parseCsv(readFileSync(path, 'utf8'));
+    expect(rows[0]).toEqual(['t(s)', 'F(N)']);
+    expect(rows.length).toBeGreaterThan(100);
+    expect(Number(rows[rows.length - 1]![0])).toBeGreaterThanOrEqual(3);
+    const meta = JSON.parse(readFileSync(`${path}.meta.json`, 'utf8')) as { script: string };
+    expect(meta.script).toBe(join(EXAMPLES, 'recorder.ts'));
+    expect(result.stdout).toContain(`${path}: ${rows.length - 1} rows`);
+  });
+
+  it('hdf_recorder.ts saves 4000 rows of 2 channels', async () => {
+    const result = await runExample('hdf_recorder.ts');
+    const path = join(folder, 'crappy-examples', 'stream.h5');
+    expect(result.stdout).toContain(`Saved 4000 rows of 2 channels to ${path}`);
+    await h5wasm.ready;
+    const file = new h5wasm.File(path, 'r');
+    try {
+      const table = file.get('table') as InstanceType<typeof h5wasm.Dataset>;
+      expect(table.shape).toEqual([4000, 2]);
+      const values = table.value as Int16Array;
+      expect(Array.from({ length: 4000 }, (_, i) => values[2 * i + 1])).toEqual(Array.from({ length: 4000 }, (_, i) => i));
+    } finally {
+      file.close();
+    }
+  });
+
+  it('pid.ts brings the simulated system to its setpoint and ends by itself', async () => {
+    const result = await runExample('pid.ts');
+    expect(result.stdout).toContain('The run is over.');
+    const lines = result.stdout.split('\n').filter((line) => line.includes('setpoint 2.000'));
+    expect(lines.length, dump(result)).toBeGreaterThan(0);
+    const lastV = Number(/ V (\S+)/.exec(lines[lines.length - 1]!)![1]);
+    expect(Math.abs(lastV - 2)).toBeLessThan(0.2);
+  });
+});
