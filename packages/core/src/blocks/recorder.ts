@@ -5,7 +5,7 @@ import { LogLevel } from '../logging/levels.js';
 import { checkOptionalLabels, checkOptions } from '../option-checks.js';
 import { csvCell, csvRow } from './csv-row.js';
 import { claimOutputPath } from './record-path.js';
-import { noteMainScript, runMetadata } from './run-metadata.js';
+import { runMetadata } from './run-metadata.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
 
 /** Options of {@link Recorder}. */
@@ -71,7 +71,6 @@ export class Recorder extends Block {
     this.niceness = -5;
     this.#path = filePath;
     this.#columns = this.recordLabels === null ? null : [...this.recordLabels];
-    noteMainScript();
   }
 
   /** The file written: {@link Recorder.filePath}, or the free name chosen in `prepare()` if it existed. */

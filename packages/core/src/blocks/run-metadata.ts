@@ -69,13 +69,6 @@ export interface LinkMetadata {
   modifiers: string[];
 }
 
-/**
- * Environment variable that carries the main thread's script path to the
- * Block workers, whose own `process.argv[1]` is the compiled entry.
- * Temporary: the runtime should hand this path to its workers itself.
- */
-const SCRIPT_VARIABLE = 'CRAPPY_MAIN_SCRIPT';
-
 /** Fields of every Block that are the runtime's state, not settings (see `block/block.ts`). */
 const RUNTIME_FIELDS = new Set(['name', 'inputs', 'outputs', 'clock', 'activity', 'control', 'logger', 'bell', 'lastValues']);
 /** Settings of every Block, listed apart from the options. */
@@ -83,19 +76,10 @@ const SETTINGS = new Set(['freq', 'niceness', 'labels', 'displayFreq', 'debug', 
 /** How deep nested options are described. */
 const MAX_DEPTH = 4;
 
-/**
- * Remembers the script of the main thread for the Block workers, which
- * start after the Blocks are built. Called by the recording Blocks' constructors;
- * does nothing in a worker.
- */
-export function noteMainScript(): void {
-  if (isMainThread && process.argv[1]) process.env[SCRIPT_VARIABLE] = resolve(process.argv[1]);
-}
-
-/** The script the run was started from, as seen by the main thread; `null` when unknown. */
+/** The script the run was started from; outside a run, the main thread's entry; `null` when unknown. */
 function mainScript(): string | null {
-  if (isMainThread) return process.argv[1] ? resolve(process.argv[1]) : null;
-  return process.env[SCRIPT_VARIABLE] ?? null;
+  if (runState.script !== null) return runState.script;
+  return isMainThread && process.argv[1] ? resolve(process.argv[1]) : null;
 }
 
 /** Version of `@crappy/core`, from its package.json. */

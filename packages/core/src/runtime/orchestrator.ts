@@ -75,6 +75,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
   const logger = new Logger('crappy', logLevel ?? Infinity, runState.logSink);
   const control = ControlBlock.create(blocks.length + 1, clockAnchor());
   runState.control = control;
+  runState.script = entry.script;
   blocks.forEach((block) => block.attachRun(control));
 
   const info = {
@@ -83,6 +84,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     links: runState.links.map((link) => link.buffer),
     doorbells: blocks.map((block) => block.doorbell.buffer),
     logLevel,
+    script: entry.script,
     graph: graphSignature(blocks, runState.links),
   };
   const current: MainRun = {

@@ -30,6 +30,8 @@ export interface RunState {
   logSink: LogSinkFn | null;
   /** Global log threshold of the run; `null` disables logging. */
   logLevel: number | null;
+  /** Absolute path of the script the run was started from (the main thread's entry), once prepared. */
+  script: string | null;
 }
 
 /** The run state of this thread. */
@@ -44,6 +46,7 @@ export const runState: RunState = {
   control: null,
   logSink: null,
   logLevel: LogLevel.DEBUG,
+  script: null,
 };
 
 /** Empties the run state (the original's `Block.reset()`); class registries are kept. */
@@ -58,4 +61,5 @@ export function resetRunState(): void {
   runState.control = null;
   runState.logSink = null;
   runState.logLevel = LogLevel.DEBUG;
+  runState.script = null;
 }

@@ -16,6 +16,8 @@ export interface WorkerInfo {
   links: SharedArrayBuffer[];
   /** Doorbells of the run's Blocks, in creation order. */
   doorbells: SharedArrayBuffer[];
+  /** Absolute path of the script the main thread runs. */
+  script: string;
   /** Global log threshold, `null` when logging is off. */
   logLevel: number | null;
   /** The graph the main thread built, to check the rebuilt one against. */

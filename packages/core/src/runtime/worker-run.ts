@@ -48,6 +48,7 @@ async function hostBlock(info: WorkerInfo): Promise<never> {
   const post = (message: WorkerMessage): void => port.postMessage(message);
   runState.logSink = (record) => post({ type: 'log', record });
   runState.logLevel = info.logLevel;
+  runState.script = info.script;
   const control = new ControlBlock(info.control);
   setClockAnchor(control.clockAnchor.value);
 
