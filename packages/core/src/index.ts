@@ -16,6 +16,9 @@ export { LogLevel, type LogLevelName } from './logging/levels.js';
 export type { LogRecord } from './logging/log-record.js';
 export { logFilePath } from './logging/log-sink.js';
 export { Modifier, type ModifierLike, type ModifierResult } from './modifier/modifier.js';
+export { Actuator } from './actuator/actuator.js';
+export { InOut } from './inout/inout.js';
+export { Path } from './path/path.js';
 export { ClassRegistry } from './registry.js';
 export {
   launch,

@@ -1,0 +1,27 @@
+/**
+ * Every script of examples/ runs as a user would run it (`npx tsx`, here
+ * `node --import tsx` in a child process; run `npx tsc -b` first), ends by
+ * itself and exits 0 without logging an error. The family test folders
+ * check what some of them print.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScript } from './helpers/run-script.js';
+
+const folder = fileURLToPath(new URL('../examples/', import.meta.url));
+const examples = readdirSync(folder).filter((name) => name.endsWith('.ts')).sort();
+
+describe('every example', () => {
+  it('there are examples to run', () => {
+    expect(examples).toContain('demo.ts');
+    expect(examples).toContain('custom_block.ts');
+  });
+
+  it.each(examples)('%s ends by itself and exits 0', async (name) => {
+    const run = await runScript(`${folder}${name}`, { timeoutMs: 90_000 });
+    expect(run.signal, `${name} was killed: it did not end by itself\n${run.stderr}`).toBeNull();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/ ERROR | CRITICAL /);
+  });
+});
