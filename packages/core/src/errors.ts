@@ -26,7 +26,7 @@ export class CrappyFail extends CrappyError {
  */
 export class KeyboardInterrupt extends CrappyError {
   override name = 'KeyboardInterrupt';
-  constructor(message = 'Crappy was stopped using CTRL+C ! To disable this Exception, set the noRaise option of crappy.start() or crappy.launch() to true.') {
+  constructor(message = 'Crappy was stopped using CTRL+C ! To disable this Exception, set the noRaise argument of crappy.start() or crappy.launch() to true.') {
     super(message);
   }
 }

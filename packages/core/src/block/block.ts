@@ -5,6 +5,18 @@ import { isPlainObject, type Message } from '../link/message.js';
 import { blockLevel, LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { Logger } from '../logging/logger.js';
 import { ClassRegistry } from '../registry.js';
+import {
+  launch,
+  prepare,
+  renice,
+  reset,
+  start,
+  stop,
+  type LaunchOptions,
+  type PrepareOptions,
+  type ReniceOptions,
+  type StartOptions,
+} from '../runtime/orchestrator.js';
 import { runState } from '../runtime/run-state.js';
 import type { ControlBlock } from '../sync/control-block.js';
 import { systemClock, type Clock } from '../time/clock.js';
@@ -37,6 +49,56 @@ export abstract class Block implements LinkEnd {
   /** The names given since the last `reset()`. */
   static get names(): readonly string[] {
     return runState.names;
+  }
+
+  /** Whether the current run is prepared (its workers are started). */
+  static get preparedAll(): boolean {
+    return runState.preparedAll;
+  }
+
+  /** Whether the current run is launched. */
+  static get launchedAll(): boolean {
+    return runState.launchedAll;
+  }
+
+  /** Whether the current run must not throw at its end. */
+  static get noRaise(): boolean {
+    return runState.noRaise;
+  }
+
+  /** Whether the main thread asked its helpers to stop. */
+  static get threadStop(): boolean {
+    return runState.threadStop;
+  }
+
+  /** The original's `Block.start_all()`: same as {@link start}. */
+  static startAll(options?: StartOptions): Promise<void> {
+    return start(options);
+  }
+
+  /** The original's `Block.prepare_all()`: same as {@link prepare}. */
+  static prepareAll(options?: PrepareOptions): Promise<void> {
+    return prepare(options);
+  }
+
+  /** The original's `Block.renice_all()`: same as {@link renice}. */
+  static reniceAll(options?: ReniceOptions): Promise<void> {
+    return renice(options);
+  }
+
+  /** The original's `Block.launch_all()`: same as {@link launch}. */
+  static launchAll(options?: LaunchOptions): Promise<void> {
+    return launch(options);
+  }
+
+  /** The original's `Block.stop_all()`: same as {@link stop}. */
+  static stopAll(): void {
+    stop();
+  }
+
+  /** The original's `Block.reset()`: same as {@link reset}. */
+  static reset(): void {
+    reset();
   }
 
   /** Unique name, `crappy.<ClassName>-<n>`. */

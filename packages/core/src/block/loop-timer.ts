@@ -100,7 +100,7 @@ export class LoopTimer {
     if (paused) {
       Atomics.wait(control.pause.cells, control.pause.index, 1, IDLE_SLEEP_MS);
     } else if (activity.asked && !activity.got && !activity.sent && block.inputs.length > 0) {
-      const hasData = (): boolean => control.stop.isSet() || block.inputs.some((link) => link.poll());
+      const hasData = (): boolean => control.stop.isSet() || block.inputs.some((link) => link.hasPending);
       const spinEnd = monotonic() + IDLE_SPIN;
       let ready = false;
       while (!ready && monotonic() < spinEnd) ready = hasData();

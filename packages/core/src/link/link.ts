@@ -152,6 +152,15 @@ export class Link {
     return this.readEnd().hasData();
   }
 
+  /**
+   * Whether a message is waiting, for the runtime's own checks (the idle
+   * wait), so that {@link Link.poll} counts only the Block's own calls.
+   * @internal
+   */
+  get hasPending(): boolean {
+    return this.readEnd().hasData();
+  }
+
   /** Takes the oldest waiting message, or `{}` when there is none. */
   recv(): Message {
     const reader = this.readEnd();
