@@ -21,9 +21,9 @@ export function claimOutputPath(block: Block, path: string): string {
   if (!isFolder(folder)) {
     block.log(LogLevel.INFO, `Creating the folder ${folder} for the file ${path}`);
     try {
-      mkdirSync(folder, { recursive: true });
+      makeFolders(folder);
     } catch (error) {
-      throw new Error(`${block.name}: cannot create the folder ${folder} to write ${path}: ${(error as Error).message}`);
+      throw new Error(`${block.name}: option 'filePath': cannot create the folder ${folder} to write ${path}: ${(error as Error).message}`);
     }
   }
   if (!existsSync(path)) return path;
@@ -34,6 +34,19 @@ export function claimOutputPath(block: Block, path: string): string {
   const free = join(folder, `${stem}_${String(i).padStart(5, '0')}${suffix}`);
   block.log(LogLevel.WARNING, `The file ${path} already exists: writing to ${free} instead`);
   return free;
+}
+
+/**
+ * Creates `folder` and its missing parents, one level at a time: Node's
+ * recursive mkdir never returns for some paths (under /proc on Node 20).
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !isFolder(current); current = dirname(current)) {
+    if (dirname(current) === current) break;
+    missing.unshift(current);
+  }
+  for (const level of missing) mkdirSync(level);
 }
 
 function isFolder(path: string): boolean {
