@@ -10,9 +10,10 @@ import {
   runBlock,
   runState,
   systemClock,
-  type Clock,
   type LogRecord,
 } from '../../packages/core/src/index.js';
+
+export { TestClock } from '../helpers/clock.js';
 
 /** Which lifecycle method of a {@link TestBlock} throws (after recording). */
 export type FailIn = 'prepare' | 'begin' | 'loop' | 'finish';
@@ -272,31 +273,3 @@ export function onlyFlags(...set: (keyof LinkFlags)[]): LinkFlags {
   return flags;
 }
 
-/**
- * A clock whose time only moves when something sleeps on it; records every
- * requested sleep, and can run a hook during each one.
- */
-export class FakeClock implements Clock {
-  /** Durations passed to `sleep()`, in order. */
-  readonly sleeps: number[] = [];
-  /** Called during each sleep with its index (0 for the first), after time moved. */
-  onSleep: ((index: number) => void) | null = null;
-
-  /**
-   * @param now the starting time (s)
-   * @param step how much each `time()` call moves the time (s), so that busy-waits end
-   */
-  constructor(public now = 100, readonly step = 0) {}
-
-  time(): number {
-    const t = this.now;
-    this.now += this.step;
-    return t;
-  }
-
-  sleep(seconds: number): void {
-    this.sleeps.push(seconds);
-    this.now += seconds;
-    this.onSleep?.(this.sleeps.length - 1);
-  }
-}

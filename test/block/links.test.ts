@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { link, LinkDataError, reset } from '../../packages/core/src/index.js';
 import {
   eventStates,
-  FakeClock,
+  TestClock,
   instrument,
   joinRun,
   lifecycle,
@@ -408,7 +408,7 @@ describe('Links between three Blocks (1 → 3 and 2 → 3)', () => {
     }
 
     it('the timed recvAllData(delay) calls only Link.recvChunk', async () => {
-      block3.clock = new FakeClock(100);
+      block3.clock = new TestClock(100);
       block1.send({ a: 0 });
       resetFlags();
       expect(await block3.recvAllData(1, 0.5)).toEqual({ a: [0] });
@@ -422,7 +422,7 @@ describe('L8–L9 recvAllData with a delay, on an injected clock', () => {
   it('the default pollDelay is delay / 10: 10 sleeps of 1.0 for a delay of 10', async () => {
     for (const raw of [false, true]) {
       const block = new TestBlock();
-      const clock = new FakeClock(100);
+      const clock = new TestClock(100);
       block.clock = clock;
       const result = raw ? await block.recvAllDataRaw(10) : await block.recvAllData(10);
       expect(result).toEqual(raw ? [] : {});
@@ -434,7 +434,7 @@ describe('L8–L9 recvAllData with a delay, on an injected clock', () => {
   it('the last sleep is cut at the deadline: 0.4, 0.4, 0.2 for delay 1 and pollDelay 0.4', async () => {
     for (const raw of [false, true]) {
       const block = new TestBlock();
-      const clock = new FakeClock(100);
+      const clock = new TestClock(100);
       block.clock = clock;
       await (raw ? block.recvAllDataRaw(1.0, 0.4) : block.recvAllData(1.0, 0.4));
       expect(clock.sleeps).toHaveLength(3);
@@ -449,7 +449,7 @@ describe('L8–L9 recvAllData with a delay, on an injected clock', () => {
       const sender = new TestBlock();
       const block = new TestBlock();
       link(sender, block);
-      const clock = new FakeClock(100);
+      const clock = new TestClock(100);
       clock.onSleep = (i) => {
         if (i === 1) sender.send({ a: 0 });
       };
@@ -467,7 +467,7 @@ describe('L8–L9 recvAllData with a delay, on an injected clock', () => {
     const block = new TestBlock();
     link(sender, block);
     sender.send({ a: 0 });
-    const clock = new FakeClock(100);
+    const clock = new TestClock(100);
     clock.onSleep = (i) => sender.send({ a: i + 1 });
     block.clock = clock;
     expect(await block.recvAllData(1.0, 0.25)).toEqual({ a: [0, 1, 2, 3, 4] });
@@ -478,7 +478,7 @@ describe('L8–L9 recvAllData with a delay, on an injected clock', () => {
     const sender = new TestBlock();
     const block = new TestBlock();
     link(sender, block);
-    const clock = new FakeClock(100);
+    const clock = new TestClock(100);
     block.clock = clock;
     sender.send({ a: 0 });
     expect(await block.recvAllData(0)).toEqual({ a: [0] });
@@ -493,7 +493,7 @@ describe('L10 pollDelay validation', () => {
     const sender = new TestBlock();
     const block = new TestBlock();
     const l = instrument(link(sender, block));
-    const clock = new FakeClock(100);
+    const clock = new TestClock(100);
     block.clock = clock;
     sender.send({ a: 0 });
     l.resetFlags();
@@ -512,7 +512,7 @@ describe('L10 pollDelay validation', () => {
 
   it('accepts a pollDelay just under 0.9 × delay, and any positive one without a delay', async () => {
     const block = new TestBlock();
-    block.clock = new FakeClock(100);
+    block.clock = new TestClock(100);
     await expect(block.recvAllData(1.0, 0.89)).resolves.toEqual({});
     expect(block.recvAllDataRaw(null, 5)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LogLevel, reset } from '../../packages/core/src/index.js';
 import {
   eventStates,
-  FakeClock,
+  TestClock,
   joinRun,
   lifecycle,
   runInThread,
@@ -198,7 +198,7 @@ describe('pause and frequency (P1–P7)', () => {
   it('P7 without displayFreq: the window never restarts and nothing is logged', async () => {
     const block = new TestBlock({ displayFreq: false, stop: false });
     // an injected clock makes "more than 2 s" instantaneous
-    const clock = new FakeClock(100, 0.01);
+    const clock = new TestClock(100, 0.01);
     block.clock = clock;
     const run = runInThread(block);
     expect(await waitUntil(() => clock.now > 110), 'the Block ran for more than 10 s of its clock').toBe(true);
@@ -212,7 +212,7 @@ describe('pause and frequency (P1–P7)', () => {
   it('freq with an injected clock: each period counts from the previous loop, no catch-up after a slow loop', async () => {
     const freq = 10;
     const period = 1 / freq;
-    const clock = new FakeClock(100, 1e-4);
+    const clock = new TestClock(100, 1e-4);
     const loopTimes: number[] = [];
     const block = new TestBlock({
       freq,

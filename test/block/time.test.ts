@@ -15,6 +15,7 @@ import {
 } from '../../packages/core/src/index.js';
 import { dump, events, mainEvent } from '../helpers/markers.js';
 import { runScript } from '../helpers/run-script.js';
+import { eventStates } from './block-harness.js';
 
 /** Records its lifecycle, like the original's instrumented TestBlock; optionally reads t0 in loop(). */
 class TimedBlock extends Block {
@@ -50,16 +51,6 @@ function standalone(block: Block): { control: ControlBlock; records: LogRecord[]
   return { control, records };
 }
 
-function flags(control: ControlBlock): Record<string, boolean> {
-  return {
-    start: control.start.isSet(),
-    stop: control.stop.isSet(),
-    broken: control.barrier.broken,
-    raise: control.raise.isSet(),
-    kbi: control.kbi.isSet(),
-  };
-}
-
 afterEach(() => reset());
 
 describe('T1: t0 before it is set', () => {
@@ -84,7 +75,7 @@ describe('T1: t0 before it is set', () => {
     const { control, records } = standalone(block);
     control.start.set(); // started, but t0 left at -1
     await runBlock(block, control);
-    expect(flags(control)).toEqual({ start: true, stop: true, broken: false, raise: true, kbi: false });
+    expect(eventStates(control)).toEqual({ start: true, stop: true, broken: false, raise: true, kbi: false });
     expect(block.seen).toEqual({ prepared: true, begun: true, looped: true, finished: true });
     expect(block.t0InLoop).toBeNull();
     const errors = records.filter((r) => r.level === LogLevel.ERROR);
@@ -104,7 +95,7 @@ describe('T2: the start signal never comes', () => {
     expect(START_TIMEOUT).toBe(1);
     expect(elapsed).toBeGreaterThanOrEqual(0.99);
     expect(elapsed).toBeLessThan(10);
-    expect(flags(control)).toEqual({ start: false, stop: true, broken: false, raise: true, kbi: false });
+    expect(eventStates(control)).toEqual({ start: false, stop: true, broken: false, raise: true, kbi: false });
     expect(block.seen).toEqual({ prepared: true, begun: false, looped: false, finished: true });
     const errors = records.filter((r) => r.level === LogLevel.ERROR);
     expect(errors).toHaveLength(1);

@@ -7,39 +7,17 @@ import {
   ControlBlock,
   runState,
   type Block,
-  type Clock,
   type DataLists,
   type LogRecord,
 } from '../../packages/core/src/index.js';
+import { TestClock } from '../helpers/clock.js';
 
-/** A clock that only moves when told to (or when something sleeps on it). */
-export class ManualClock implements Clock {
-  /** Durations passed to `sleep()`, in order. */
-  readonly sleeps: number[] = [];
-
-  /** @param now the starting time (s since the epoch) */
-  constructor(public now = 1000) {}
-
-  time(): number {
-    return this.now;
-  }
-
-  sleep(seconds: number): void {
-    this.sleeps.push(seconds);
-    this.now += seconds;
-  }
-
-  /** Moves the time forward by `seconds`. */
-  advance(seconds: number): this {
-    this.now += seconds;
-    return this;
-  }
-}
+export { TestClock } from '../helpers/clock.js';
 
 /** A Block attached to a hand-made run, fed from {@link Driven.inbox}. */
 export interface Driven<B extends Block> {
   block: B;
-  clock: ManualClock;
+  clock: TestClock;
   control: ControlBlock;
   /** What the Block sent, in order. */
   sent: unknown[];
@@ -57,7 +35,7 @@ export interface Driven<B extends Block> {
  * `dataAvailable` on this instance.
  */
 export function drive<B extends Block>(block: B, start = 1000): Driven<B> {
-  const clock = new ManualClock(start);
+  const clock = new TestClock(start);
   block.clock = clock;
   const control = ControlBlock.create(1, 0);
   control.t0.value = start;

@@ -9,20 +9,20 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DefinitionError, path, type DataLists } from '../../packages/core/src/index.js';
-import { ManualClock, thrown } from './harness.js';
+import { TestClock, thrown } from './harness.js';
 
 const { Path, PathEnd, Constant, Ramp, Sine, Cyclic, CyclicRamp, Conditional, Integrator, Custom } = path;
 
 const T0 = 1000;
 
 /** Creates a Path as the Generator would, starting at T0 with `lastCmd`. */
-function make<P extends path.Path>(cls: path.PathClass<P>, options: object, lastCmd: number | null = null): { p: P; clock: ManualClock } {
-  const clock = new ManualClock(T0);
+function make<P extends path.Path>(cls: path.PathClass<P>, options: object, lastCmd: number | null = null): { p: P; clock: TestClock } {
+  const clock = new TestClock(T0);
   return { p: Path.create(cls, options, { t0: T0, lastCmd, clock }), clock };
 }
 
 /** The commands of `p` for each data, `'end'` where it ended (and nothing after). */
-function play(p: path.Path, inputs: DataLists[], clock?: ManualClock, step = 0): (number | null | 'end')[] {
+function play(p: path.Path, inputs: DataLists[], clock?: TestClock, step = 0): (number | null | 'end')[] {
   const out: (number | null | 'end')[] = [];
   for (const data of inputs) {
     try {
@@ -55,7 +55,7 @@ describe('Path base', () => {
         return this.elapsed();
       }
     }
-    const clock = new ManualClock(50);
+    const clock = new TestClock(50);
     const p = Path.create(Probe, { k: 1 }, { t0: 40, lastCmd: 7, clock });
     expect(p.getCmd()).toBe(10);
     new Probe({ k: 2 });

@@ -1,13 +1,13 @@
 // Actuators: the base class's defaults and registry, and the physics of FakeDCMotor and FakeStepperMotor on a scripted clock.
 import { describe, expect, it } from 'vitest';
 import { actuator, DefinitionError, LogLevel } from '../../packages/core/src/index.js';
-import { ScriptedClock } from './harness.js';
+import { TestClock } from './harness.js';
 
 const { Actuator, FakeDCMotor, FakeStepperMotor } = actuator;
 
 /** Opens `motor` on a scripted clock at 0 and returns the clock. */
-function opened<A extends actuator.Actuator>(motor: A): ScriptedClock {
-  const clock = new ScriptedClock(0);
+function opened<A extends actuator.Actuator>(motor: A): TestClock {
+  const clock = new TestClock(0);
   motor.clock = clock;
   void motor.open();
   return clock;
@@ -23,7 +23,7 @@ describe('Actuator base', () => {
       }
     }
     const bare = new Bare();
-    const clock = new ScriptedClock();
+    const clock = new TestClock();
     const logs: [number, string][] = [];
     bare.clock = clock;
     bare.logTo = (level, message) => logs.push([level, message]);

@@ -3,42 +3,15 @@
  * driving them: a scripted clock, and a way to drive a Block's lifecycle by
  * hand with a given t0, fake Links and canned input data.
  */
-import { ControlBlock, type Block, type Clock, type Link, type Message } from '../../packages/core/src/index.js';
+import { ControlBlock, type Block, type Link, type Message } from '../../packages/core/src/index.js';
+import { TestClock } from '../helpers/clock.js';
 
-/**
- * A clock that returns scripted times: the queued values first, then `now`,
- * which moves by `step` at each call and by the duration of each sleep.
- * Counts its `time()` calls.
- */
-export class ScriptedClock implements Clock {
-  /** Times returned by the next `time()` calls, before `now` is used. */
-  readonly queue: number[] = [];
-  /** Durations passed to `sleep()`. */
-  readonly sleeps: number[] = [];
-  /** Number of `time()` calls. */
-  calls = 0;
-
-  constructor(public now = 100, public step = 0) {}
-
-  time(): number {
-    this.calls += 1;
-    const queued = this.queue.shift();
-    if (queued !== undefined) return queued;
-    const t = this.now;
-    this.now += this.step;
-    return t;
-  }
-
-  sleep(seconds: number): void {
-    this.sleeps.push(seconds);
-    this.now += seconds;
-  }
-}
+export { TestClock } from '../helpers/clock.js';
 
 /** A Block driven by hand, with what it did. */
 export interface Driven<B extends Block> {
   block: B;
-  clock: ScriptedClock;
+  clock: TestClock;
   /** Messages sent, as the output Links received them. */
   sent: Message[];
   /** Log records, as `[level, message]`. */
@@ -53,8 +26,8 @@ export interface Driven<B extends Block> {
 export interface DriveOptions {
   /** The run's start time (default 10). */
   t0?: number;
-  /** The Block's clock (default: a {@link ScriptedClock} at `t0`). */
-  clock?: ScriptedClock;
+  /** The Block's clock (default: a {@link TestClock} at `t0`). */
+  clock?: TestClock;
   /** Give the Block one input Link (default true). */
   input?: boolean;
   /** Give the Block one output Link (default true). */
@@ -71,7 +44,7 @@ export function drive<B extends Block>(block: B, options: DriveOptions = {}): Dr
   const control = ControlBlock.create(1, 0);
   control.t0.value = t0;
   block.attachRun(control);
-  const clock = options.clock ?? new ScriptedClock(t0);
+  const clock = options.clock ?? new TestClock(t0);
   block.clock = clock;
   const driven: Driven<B> = { block, clock, sent: [], logs: [], recvCalls: [], inbox: [] };
   if (options.output ?? true) {

@@ -1,7 +1,7 @@
 // InOut base: offsets and makeZero (IO1-IO4 of the reference, tests/unit/inout), the default methods, the registry, FakeInOut.
 import { describe, expect, it } from 'vitest';
 import { DefinitionError, inout, LogLevel } from '../../packages/core/src/index.js';
-import { ScriptedClock } from './harness.js';
+import { TestClock } from './harness.js';
 
 const { InOut, FakeInOut } = inout;
 
@@ -38,7 +38,7 @@ class QueueInOut extends InOut {
 /** Zeroes `device` over 2 s of a clock that moves 10 ms per call; returns its warnings. */
 async function zero(device: inout.InOut): Promise<string[]> {
   const warnings: string[] = [];
-  device.clock = new ScriptedClock(1000, 0.01);
+  device.clock = new TestClock(1000, 0.01);
   device.logTo = (level, message) => {
     if (level === LogLevel.WARNING) warnings.push(message);
   };
@@ -118,7 +118,7 @@ describe('InOut offsets (IO1-IO4)', () => {
       }
     }
     const device = new Counting();
-    device.clock = new ScriptedClock(50, 0.5);
+    device.clock = new TestClock(50, 0.5);
     await device.makeZero(2);
     // Time 50 sets the end at 52; the loop sees 50.5, 51, 51.5 and stops at 52.
     expect(reads).toBe(3);
@@ -186,7 +186,7 @@ describe('InOut base', () => {
   it('warns and waits 1 s in the methods a subclass does not define', async () => {
     class Bare extends InOut {}
     const device = new Bare();
-    const clock = new ScriptedClock(0);
+    const clock = new TestClock(0);
     const logs: [number, string][] = [];
     device.clock = clock;
     device.logTo = (level, message) => logs.push([level, message]);
@@ -220,7 +220,7 @@ describe('InOut base', () => {
 describe('FakeInOut', () => {
   it('reads the time of its clock and the rss of the process in MB', () => {
     const device = new FakeInOut();
-    device.clock = new ScriptedClock(42);
+    device.clock = new TestClock(42);
     const [t, rss] = device.getData();
     expect(t).toBe(42);
     expect(rss).toBeGreaterThan(1);
@@ -229,7 +229,7 @@ describe('FakeInOut', () => {
 
   it('streams 10 readings at once as [times, rows of one value]', () => {
     const device = new FakeInOut();
-    device.clock = new ScriptedClock(0, 1);
+    device.clock = new TestClock(0, 1);
     const [times, rows] = device.getStream();
     expect(times).toEqual(new Float64Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     expect(rows).toHaveLength(10);

@@ -1,7 +1,7 @@
 // IOBlock driven in-thread: reading, writing, trigger, streamer, makeZero, initial and exit commands, spam, errors.
 import { describe, expect, it } from 'vitest';
 import { blocks, inout, LogLevel, type Message } from '../../packages/core/src/index.js';
-import { drive, logged, ScriptedClock } from './harness.js';
+import { drive, logged, TestClock } from './harness.js';
 
 const { IOBlock } = blocks;
 
@@ -109,7 +109,7 @@ describe('IOBlock reading', () => {
   });
 
   it('zeroes the readings over makeZeroDelay seconds of its clock in prepare()', async () => {
-    const clock = new ScriptedClock(10, 0.01);
+    const clock = new TestClock(10, 0.01);
     const d = drive(new IOBlock(Probe, { labels: ['t(s)', 'a', 'b'], makeZeroDelay: 0.5 }), { clock, input: false });
     await d.block.prepare();
     const reads = probeOf(d.block).calls.filter((call) => call === 'getData').length;

@@ -1,7 +1,7 @@
 // Machine driven in-thread: speed and position modes, several Actuators, common settings, spam, finish, errors.
 import { describe, expect, it } from 'vitest';
 import { actuator, blocks, LogLevel } from '../../packages/core/src/index.js';
-import { drive, logged, ScriptedClock } from './harness.js';
+import { drive, logged, TestClock } from './harness.js';
 
 const { Machine } = blocks;
 
@@ -151,7 +151,7 @@ describe('Machine', () => {
   });
 
   it('gives its clock and its log to the Actuators, and drives a FakeStepperMotor to its target', async () => {
-    const clock = new ScriptedClock(10);
+    const clock = new TestClock(10);
     const d = drive(new Machine([{ type: 'FakeStepperMotor', mode: 'position', positionLabel: 'x(mm)', speedLabel: 'v' }]), {
       clock,
     });

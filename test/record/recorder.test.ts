@@ -93,7 +93,7 @@ describe('prepare()', () => {
     writeFileSync(join(folder, 'plain-file'), '');
     const target = join(folder, 'plain-file', 'sub', 'data.csv');
     const { recorder } = linkedRecorder(target);
-    expect(() => recorder.prepare()).toThrow(`${recorder.name}: cannot create the folder ${join(folder, 'plain-file', 'sub')}`);
+    expect(() => recorder.prepare()).toThrow(`${recorder.name}: option 'filePath': cannot create the folder ${join(folder, 'plain-file', 'sub')}`);
   });
 
   it('RC4: writes to <stem>_<i:05d><suffix> with the smallest free i when the file exists', () => {

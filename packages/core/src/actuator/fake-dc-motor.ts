@@ -1,4 +1,4 @@
-import { checkOptions, numberOption, show } from '../inout/check-options.js';
+import { checkOptions, numberOption, show } from '../options/index.js';
 import { Actuator } from './actuator.js';
 
 /** Options of {@link FakeDCMotor}. */

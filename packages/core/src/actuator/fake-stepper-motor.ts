@@ -1,5 +1,5 @@
-import { checkOptions, numberOption, show } from '../inout/check-options.js';
 import { LogLevel } from '../logging/levels.js';
+import { checkOptions, numberOption, show } from '../options/index.js';
 import { Actuator } from './actuator.js';
 
 /** Options of {@link FakeStepperMotor}. */

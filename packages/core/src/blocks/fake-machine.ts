@@ -1,16 +1,8 @@
 import { Block } from '../block/block.js';
-import {
-  booleanOption,
-  checkOptions,
-  debugOption,
-  freqOption,
-  labelOption,
-  numberOption,
-  objectOption,
-  show,
-} from '../inout/check-options.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
+import { checkOptions, labelOption, numberOption, objectOption, show } from '../options/index.js';
+import { applyStandardOptions } from '../options/standard.js';
 
 /** A draw from a normal distribution: `(mean, standardDeviation) => value`. */
 export type NormalSampler = (mean: number, sigma: number) => number;
@@ -135,9 +127,7 @@ export class FakeMachine extends Block {
   constructor(options: FakeMachineOptions = {}) {
     super();
     const o = checkOptions(options, OPTIONS, 'FakeMachine');
-    this.freq = freqOption(o.freq, 100, 'FakeMachine');
-    this.displayFreq = booleanOption(o.displayFreq, false, 'FakeMachine', 'displayFreq');
-    this.debug = debugOption(o.debug, 'FakeMachine');
+    applyStandardOptions(this, o, 100, 'FakeMachine');
     this.rigidity = numberOption(o.rigidity, 8.4e6, 'FakeMachine', 'rigidity', { min: 0 });
     this.l0 = numberOption(o.l0, 200, 'FakeMachine', 'l0', { min: 0, exclusive: true });
     this.maxStrain = numberOption(o.maxStrain, 1.51, 'FakeMachine', 'maxStrain', { min: 0, exclusive: true, infinite: true }) / 100;

@@ -1,21 +1,14 @@
 import { Block, type DataLists, type MaybePromise } from '../block/block.js';
 import { DefinitionError, GeneratorStop } from '../errors.js';
 import { LogLevel } from '../logging/levels.js';
+import { booleanOption, checkOptions, delayOption, describe, labelOption, quoted } from '../options/index.js';
+import { applyStandardOptions } from '../options/standard.js';
 import type { ConditionalOptions } from '../path/conditional.js';
 import type { ConstantOptions } from '../path/constant.js';
 import type { CustomOptions } from '../path/custom.js';
 import type { CyclicRampOptions } from '../path/cyclic-ramp.js';
 import type { CyclicOptions } from '../path/cyclic.js';
 import type { IntegratorOptions } from '../path/integrator.js';
-import {
-  checkOptions,
-  describe,
-  optionalBoolean,
-  optionalDebug,
-  optionalDelay,
-  optionalFreq,
-  optionalString,
-} from '../path/options.js';
 import { PathEnd } from '../path/path-end.js';
 import { Path, type PathClass, type PathContext } from '../path/path.js';
 import type { RampOptions } from '../path/ramp.js';
@@ -121,18 +114,16 @@ export class Generator extends Block {
    */
   constructor(path: readonly PathSpec[], options: GeneratorOptions = {}) {
     super();
-    const raw = checkOptions('Generator', options, OPTION_NAMES);
-    this.freq = optionalFreq('Generator', raw, 200);
-    const cmdLabel = optionalString('Generator', raw, 'cmdLabel', 'cmd');
-    const indexLabel = optionalString('Generator', raw, 'pathIndexLabel', 'index');
+    const raw = checkOptions(options, OPTION_NAMES, 'Generator');
+    applyStandardOptions(this, raw, 200, 'Generator', quoted);
+    const cmdLabel = labelOption(raw.cmdLabel, 'cmd', 'Generator', quoted('cmdLabel'));
+    const indexLabel = labelOption(raw.pathIndexLabel, 'index', 'Generator', quoted('pathIndexLabel'));
     this.labels = ['t(s)', cmdLabel, indexLabel];
     this.niceness = -5;
-    this.displayFreq = optionalBoolean('Generator', raw, 'displayFreq', false);
-    this.debug = optionalDebug('Generator', raw);
-    this.repeat = optionalBoolean('Generator', raw, 'repeat', false);
-    this.spam = optionalBoolean('Generator', raw, 'spam', false);
-    this.endDelay = optionalDelay('Generator', raw, 'endDelay', 2);
-    this.safeStart = optionalBoolean('Generator', raw, 'safeStart', false);
+    this.repeat = booleanOption(raw.repeat, false, 'Generator', quoted('repeat'));
+    this.spam = booleanOption(raw.spam, false, 'Generator', quoted('spam'));
+    this.endDelay = delayOption(raw.endDelay, 2, 'Generator', quoted('endDelay'));
+    this.safeStart = booleanOption(raw.safeStart, false, 'Generator', quoted('safeStart'));
     if (!Array.isArray(path)) throw new TypeError(`Generator: path must be an array of {type, ...options}, got ${describe(path)}`);
     if (path.length === 0) throw new RangeError('Generator: path must hold at least one Path');
     this.paths = path.map((spec, i) => this.check(spec, i));

@@ -3,9 +3,9 @@ import type { Dataset, File as H5File } from 'h5wasm';
 import { Block, type DataLists } from '../block/block.js';
 import type { TypedArray } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkLabel, checkOptions, checkPositiveInteger } from '../option-checks.js';
+import { checkOptions, labelOption, numberOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { claimOutputPath } from './record-path.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
 
 /** Element types of the dataset an {@link HDFRecorder} writes. */
 export type HDFAtom = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'float32' | 'float64';
@@ -96,23 +96,20 @@ export class HDFRecorder extends Block {
   constructor(filePath: string, options: HDFRecorderOptions = {}) {
     super();
     const owner = this.constructor.name;
-    if (typeof filePath !== 'string' || filePath === '') {
-      throw new TypeError(`${owner}: filePath must be a non-empty string, got ${inspect(filePath)}`);
-    }
+    this.filePath = labelOption(filePath, undefined, owner, 'filePath');
     const {
       node = 'table', expectedRows = 10 ** 8, atom = 'int16', label = 'stream', metadata = null,
     } = checkOptions(options, OPTIONS, owner);
-    this.filePath = filePath;
     this.node = checkName(node, owner, 'node');
-    this.expectedRows = checkPositiveInteger(expectedRows, owner, 'expectedRows');
+    this.expectedRows = numberOption(expectedRows, undefined, owner, 'expectedRows', { min: 1, integer: true });
     if (!Object.hasOwn(ATOMS, atom)) {
       throw new RangeError(`${owner}: atom must be one of ${Object.keys(ATOMS).join(', ')}, got ${inspect(atom)}`);
     }
     this.atom = atom;
-    this.label = checkLabel(label, owner, 'label');
+    this.label = labelOption(label, undefined, owner, 'label', true);
     this.metadata = checkMetadata(metadata, this.node, owner);
     applyStandardOptions(this, options, null, owner);
-    this.#path = filePath;
+    this.#path = this.filePath;
   }
 
   /** The file written: {@link HDFRecorder.filePath}, or the free name chosen in `prepare()` if it existed. */

@@ -17,15 +17,25 @@ export function interpolate(x: readonly number[], xp: readonly number[], fp: rea
   return x.map((xi) => {
     if (xi < xp[0]!) return fp[0]!;
     if (xi >= xp[last]!) return fp[last]!;
-    // Find lo with xp[lo] <= xi < xp[lo + 1]: the last sample at or before xi.
-    let lo = 0;
-    let hi = last;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (xp[mid]! <= xi) lo = mid;
-      else hi = mid;
-    }
+    const lo = bracket(xp, xi);
+    const hi = lo + 1;
     const slope = (fp[hi]! - fp[lo]!) / (xp[hi]! - xp[lo]!);
     return slope * (xi - xp[lo]!) + fp[lo]!;
   });
+}
+
+/**
+ * The index `lo` of the last sample at or before `x`, by bisection: `xp[lo] <= x < xp[lo + 1]`.
+ * @param xp the sample times, sorted, at least two
+ * @param x a time with `xp[0] <= x <= xp[xp.length - 1]` (at the last time, `lo` is the one before it)
+ */
+export function bracket(xp: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xp.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xp[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }

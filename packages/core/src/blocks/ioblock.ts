@@ -1,19 +1,11 @@
 import { Block } from '../block/block.js';
-import {
-  booleanOption,
-  debugOption,
-  freqOption,
-  labelOption,
-  labelsOption,
-  numberOption,
-  show,
-  splitOptions,
-} from '../inout/check-options.js';
 import type { InOutData, InOutStream } from '../inout/data.js';
 import { InOut, type InOutClass } from '../inout/inout.js';
 import { TIME_LABEL } from '../inout/offsets.js';
 import { isPlainObject, type LinkValue, type Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
+import { booleanOption, labelOption, labelsOption, numberOption, show, splitOptions } from '../options/index.js';
+import { applyStandardOptions } from '../options/standard.js';
 
 /** Options of {@link IOBlock}, besides those of the InOut it drives. */
 export interface IOBlockOptions {
@@ -123,9 +115,7 @@ export class IOBlock<C extends InOutClass = InOutClass> extends Block {
     const [own, forInOut] = splitOptions(options, OWN_OPTIONS, owner);
 
     this.niceness = -10;
-    this.freq = freqOption(own.freq, 200, owner);
-    this.displayFreq = booleanOption(own.displayFreq, false, owner, 'displayFreq');
-    this.debug = debugOption(own.debug, owner);
+    applyStandardOptions(this, own, 200, owner);
     this.streamer = booleanOption(own.streamer, false, owner, 'streamer');
     this.labels = labelsOption(own.labels, owner, 'labels') ?? (this.streamer ? [TIME_LABEL, 'stream'] : null);
     this.cmdLabels = labelsOption(own.cmdLabels, owner, 'cmdLabels');

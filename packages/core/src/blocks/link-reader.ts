@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { Block } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkOptions } from '../option-checks.js';
+import { checkOptions, labelOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { requireLinks } from './require-links.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
 
 /** Options of {@link LinkReader}. */
 export interface LinkReaderOptions extends StandardBlockOptions {
@@ -38,9 +38,7 @@ export class LinkReader extends Block {
     LinkReader.created += 1;
     const checked = checkOptions(options, [...STANDARD_OPTIONS, 'name'], 'LinkReader');
     applyStandardOptions(this, checked, 50, 'LinkReader');
-    const { name = `LinkReader ${LinkReader.created}` } = checked;
-    if (typeof name !== 'string') throw new TypeError(`LinkReader: name must be a string, got ${typeof name}`);
-    this.readerName = name;
+    this.readerName = labelOption(checked.name, `LinkReader ${LinkReader.created}`, 'LinkReader', 'name', true);
   }
 
   /** @throws Error when no Link points towards the LinkReader */

@@ -1,17 +1,9 @@
 import { Actuator, type ActuatorClass } from '../actuator/actuator.js';
 import { Block } from '../block/block.js';
-import {
-  booleanOption,
-  checkOptions,
-  debugOption,
-  freqOption,
-  labelOption,
-  objectOption,
-  show,
-  splitOptions,
-} from '../inout/check-options.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
+import { booleanOption, checkOptions, labelOption, objectOption, show, splitOptions } from '../options/index.js';
+import { applyStandardOptions } from '../options/standard.js';
 
 /**
  * How a {@link Machine} drives one Actuator. Every other key is an option of
@@ -105,9 +97,7 @@ export class Machine extends Block {
   constructor(actuators: readonly ActuatorSettings[], options: MachineOptions = {}) {
     super();
     const own = checkOptions(options, OWN_OPTIONS, 'Machine');
-    this.freq = freqOption(own.freq, 200, 'Machine');
-    this.displayFreq = booleanOption(own.displayFreq, false, 'Machine', 'displayFreq');
-    this.debug = debugOption(own.debug, 'Machine');
+    applyStandardOptions(this, own, 200, 'Machine');
     this.timeLabel = labelOption(own.timeLabel, 't(s)', 'Machine', 'timeLabel');
     this.spam = booleanOption(own.spam, false, 'Machine', 'spam');
     const common = own.common === undefined ? {} : objectOption(own.common, 'Machine', 'common');

@@ -3,9 +3,9 @@ import { Block } from '../block/block.js';
 import type { LinkValue, Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { asNumbers, mean } from '../modifier/statistics.js';
-import { checkLabel, checkOptionalLabels, checkOptions, checkPositive } from '../option-checks.js';
+import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { requireLinks } from './require-links.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
 
 /** Options of {@link MeanBlock}. */
 export interface MeanBlockOptions extends StandardBlockOptions {
@@ -49,12 +49,11 @@ export class MeanBlock extends Block {
    */
   constructor(delay: number, options?: MeanBlockOptions) {
     super();
-    this.delay = checkPositive(delay, 'MeanBlock', 'delay');
+    this.delay = numberOption(delay, undefined, 'MeanBlock', 'delay', { min: 0, exclusive: true });
     const checked = checkOptions(options, [...STANDARD_OPTIONS, 'timeLabel', 'outLabels'], 'MeanBlock');
     applyStandardOptions(this, checked, 50, 'MeanBlock');
-    const { timeLabel = 't(s)' } = checked;
-    this.timeLabel = checkLabel(timeLabel, 'MeanBlock', 'timeLabel');
-    this.outLabels = checkOptionalLabels(checked.outLabels, 'MeanBlock', 'outLabels');
+    this.timeLabel = labelOption(checked.timeLabel, 't(s)', 'MeanBlock', 'timeLabel', true);
+    this.outLabels = labelsOption(checked.outLabels, 'MeanBlock', 'outLabels', true);
   }
 
   /** @throws Error when the MeanBlock has no input or no output Link */

@@ -1,10 +1,10 @@
 import { Block } from '../block/block.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkLabel, checkOptionalLabels, checkOptions, checkPositive } from '../option-checks.js';
 import { interpolate } from './interpolation.js';
 import { requireLinks } from './require-links.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
+import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { TimeSeriesBuffer } from './time-series-buffer.js';
 
 /** Options of {@link Multiplexer}. */
@@ -62,10 +62,9 @@ export class Multiplexer extends Block {
     super();
     const checked = checkOptions(options, [...STANDARD_OPTIONS, 'timeLabel', 'outLabels', 'interpFreq'], 'Multiplexer');
     applyStandardOptions(this, checked, 50, 'Multiplexer');
-    const { timeLabel = 't(s)', interpFreq = 200 } = checked;
-    this.timeLabel = checkLabel(timeLabel, 'Multiplexer', 'timeLabel');
-    this.outLabels = checkOptionalLabels(checked.outLabels, 'Multiplexer', 'outLabels');
-    this.period = 1 / checkPositive(interpFreq, 'Multiplexer', 'interpFreq');
+    this.timeLabel = labelOption(checked.timeLabel, 't(s)', 'Multiplexer', 'timeLabel', true);
+    this.outLabels = labelsOption(checked.outLabels, 'Multiplexer', 'outLabels', true);
+    this.period = 1 / numberOption(checked.interpFreq, 200, 'Multiplexer', 'interpFreq', { min: 0, exclusive: true });
     this.buffer = new TimeSeriesBuffer(this.name);
   }
 

@@ -2,7 +2,8 @@ import { Block } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
 import type { Condition } from '../path/condition.js';
 import { parseCriteria, type Criterion } from '../path/criteria.js';
-import { checkOptions, optionalBoolean, optionalDebug, optionalFreq } from '../path/options.js';
+import { checkOptions, quoted } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS } from '../options/standard.js';
 
 /** Options of {@link Pause}. */
 export interface PauseOptions {
@@ -46,10 +47,7 @@ export class Pause extends Block {
    */
   constructor(criteria: Criterion | readonly Criterion[], options: PauseOptions = {}) {
     super();
-    const raw = checkOptions('Pause', options, ['freq', 'displayFreq', 'debug']);
-    this.freq = optionalFreq('Pause', raw, 50);
-    this.displayFreq = optionalBoolean('Pause', raw, 'displayFreq', false);
-    this.debug = optionalDebug('Pause', raw);
+    applyStandardOptions(this, checkOptions(options, STANDARD_OPTIONS, 'Pause'), 50, 'Pause', quoted);
     this.pausable = false;
     this.criteria = parseCriteria('Pause', criteria, () => this.clock.time() - this.t0);
     this.met = this.criteria.map(() => false);

@@ -2,8 +2,8 @@ import { inspect } from 'node:util';
 import { Block } from '../block/block.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkBoolean, checkLabel, checkOptions } from '../option-checks.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
+import { booleanOption, checkOptions, labelOption, type NumberCheck, numberOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 
 /** Options of {@link PID}. */
 export interface PIDOptions extends StandardBlockOptions {
@@ -38,6 +38,9 @@ export interface PIDOptions extends StandardBlockOptions {
   /** Target loops per second, `null` for as fast as possible (default 500). */
   freq?: number | null;
 }
+
+/** A gain or a bound: any number but NaN (±Infinity for no bound). */
+const ANY_NUMBER: NumberCheck = { infinite: true };
 
 const OPTIONS = [
   'ki', 'kd', 'outMax', 'outMin', 'setpointLabel', 'inputLabel', 'timeLabel', 'kpLabel', 'kiLabel', 'kdLabel',
@@ -108,25 +111,31 @@ export class PID extends Block {
       setpointLabel = 'cmd', inputLabel = 'V', timeLabel = 't(s)', kpLabel = 'kp', kiLabel = 'ki', kdLabel = 'kd',
       labels = null, reverse = false, iLimit = [-Infinity, Infinity], sendTerms = false,
     } = checkOptions(options, OPTIONS, owner);
-    this.reverse = checkBoolean(reverse, owner, 'reverse');
-    this.kp = this.#signed(checkNumber(kp, owner, 'kp'));
-    this.ki = this.#signed(checkNumber(ki, owner, 'ki'));
-    this.kd = this.#signed(checkNumber(kd, owner, 'kd'));
-    const bounds = [checkNumber(outMin, owner, 'outMin'), checkNumber(outMax, owner, 'outMax')];
+    this.reverse = booleanOption(reverse, undefined, owner, 'reverse');
+    this.kp = this.#signed(numberOption(kp, undefined, owner, 'kp', ANY_NUMBER));
+    this.ki = this.#signed(numberOption(ki, undefined, owner, 'ki', ANY_NUMBER));
+    this.kd = this.#signed(numberOption(kd, undefined, owner, 'kd', ANY_NUMBER));
+    const bounds = [
+      numberOption(outMin, undefined, owner, 'outMin', ANY_NUMBER),
+      numberOption(outMax, undefined, owner, 'outMax', ANY_NUMBER),
+    ];
     this.outMin = Math.min(...bounds);
     this.outMax = Math.max(...bounds);
     if (!Array.isArray(iLimit) || iLimit.length !== 2) {
       throw new TypeError(`${owner}: iLimit must be an array of two numbers [low, high], got ${inspect(iLimit)}`);
     }
-    const limits = [checkNumber(iLimit[0], owner, 'iLimit[0]'), checkNumber(iLimit[1], owner, 'iLimit[1]')];
+    const limits = [
+      numberOption(iLimit[0], undefined, owner, 'iLimit[0]', ANY_NUMBER),
+      numberOption(iLimit[1], undefined, owner, 'iLimit[1]', ANY_NUMBER),
+    ];
     this.iLimit = [Math.min(...limits), Math.max(...limits)];
-    this.setpointLabel = checkLabel(setpointLabel, owner, 'setpointLabel');
-    this.inputLabel = checkLabel(inputLabel, owner, 'inputLabel');
-    this.timeLabel = checkLabel(timeLabel, owner, 'timeLabel');
-    this.kpLabel = checkLabel(kpLabel, owner, 'kpLabel');
-    this.kiLabel = checkLabel(kiLabel, owner, 'kiLabel');
-    this.kdLabel = checkLabel(kdLabel, owner, 'kdLabel');
-    this.sendTerms = checkBoolean(sendTerms, owner, 'sendTerms');
+    this.setpointLabel = labelOption(setpointLabel, undefined, owner, 'setpointLabel', true);
+    this.inputLabel = labelOption(inputLabel, undefined, owner, 'inputLabel', true);
+    this.timeLabel = labelOption(timeLabel, undefined, owner, 'timeLabel', true);
+    this.kpLabel = labelOption(kpLabel, undefined, owner, 'kpLabel', true);
+    this.kiLabel = labelOption(kiLabel, undefined, owner, 'kiLabel', true);
+    this.kdLabel = labelOption(kdLabel, undefined, owner, 'kdLabel', true);
+    this.sendTerms = booleanOption(sendTerms, undefined, owner, 'sendTerms');
     if (labels !== null && (!Array.isArray(labels) || labels.length !== 2 || labels.some((label) => typeof label !== 'string'))) {
       throw new TypeError(`${owner}: labels must be two labels [time, output] or null, got ${inspect(labels)}`);
     }
@@ -207,10 +216,4 @@ export class PID extends Block {
     if (typeof value !== 'number') throw new TypeError(`${this.name}: the value of '${label}' must be a number, got ${inspect(value)}`);
     return value;
   }
-}
-
-function checkNumber(value: unknown, owner: string, option: string): number {
-  if (typeof value !== 'number') throw new TypeError(`${owner}: ${option} must be a number, got ${inspect(value)}`);
-  if (Number.isNaN(value)) throw new RangeError(`${owner}: ${option} must be a number, got NaN`);
-  return value;
 }

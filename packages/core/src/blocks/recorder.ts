@@ -1,12 +1,11 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { inspect } from 'node:util';
 import { Block, type DataLists } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkOptionalLabels, checkOptions } from '../option-checks.js';
+import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { csvCell, csvRow } from './csv-row.js';
 import { claimOutputPath } from './record-path.js';
 import { runMetadata } from './run-metadata.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
 
 /** Options of {@link Recorder}. */
 export interface RecorderOptions extends StandardBlockOptions {
@@ -56,20 +55,13 @@ export class Recorder extends Block {
   constructor(filePath: string, options: RecorderOptions = {}) {
     super();
     const owner = this.constructor.name;
-    if (typeof filePath !== 'string' || filePath === '') {
-      throw new TypeError(`${owner}: filePath must be a non-empty string, got ${inspect(filePath)}`);
-    }
-    const { delay = 2, labels = null } = checkOptions(options, OPTIONS, owner);
-    if (typeof delay !== 'number') throw new TypeError(`${owner}: delay must be a number of seconds, got ${inspect(delay)}`);
-    if (!(delay >= 0) || !Number.isFinite(delay)) {
-      throw new RangeError(`${owner}: delay must be a finite number of seconds ≥ 0, got ${inspect(delay)}`);
-    }
-    this.filePath = filePath;
-    this.delay = delay;
-    this.recordLabels = checkOptionalLabels(labels, owner, 'labels');
+    this.filePath = labelOption(filePath, undefined, owner, 'filePath');
+    const checked = checkOptions(options, OPTIONS, owner);
+    this.delay = numberOption(checked.delay, 2, owner, 'delay', { min: 0, expected: 'a finite number of seconds ≥ 0' });
+    this.recordLabels = labelsOption(checked.labels, owner, 'labels', true);
     applyStandardOptions(this, options, 200, owner);
     this.niceness = -5;
-    this.#path = filePath;
+    this.#path = this.filePath;
     this.#columns = this.recordLabels === null ? null : [...this.recordLabels];
   }
 

@@ -1,7 +1,7 @@
 import { Block } from '../block/block.js';
-import { checkOptions } from '../option-checks.js';
+import { checkOptions } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { requireLinks } from './require-links.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
 
 /** Options of {@link Sink}: the standard ones, with `freq` 10 by default. */
 export type SinkOptions = StandardBlockOptions;

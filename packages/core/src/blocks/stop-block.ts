@@ -2,7 +2,8 @@ import { Block } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
 import type { Condition } from '../path/condition.js';
 import { parseCriteria, type Criterion } from '../path/criteria.js';
-import { checkOptions, optionalBoolean, optionalDebug, optionalFreq } from '../path/options.js';
+import { checkOptions, quoted } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS } from '../options/standard.js';
 
 /** Options of {@link StopBlock}. */
 export interface StopBlockOptions {
@@ -37,10 +38,7 @@ export class StopBlock extends Block {
    */
   constructor(criteria: Criterion | readonly Criterion[], options: StopBlockOptions = {}) {
     super();
-    const raw = checkOptions('StopBlock', options, ['freq', 'displayFreq', 'debug']);
-    this.freq = optionalFreq('StopBlock', raw, 30);
-    this.displayFreq = optionalBoolean('StopBlock', raw, 'displayFreq', false);
-    this.debug = optionalDebug('StopBlock', raw);
+    applyStandardOptions(this, checkOptions(options, STANDARD_OPTIONS, 'StopBlock'), 30, 'StopBlock', quoted);
     this.pausable = false;
     this.criteria = parseCriteria('StopBlock', criteria, () => this.clock.time() - this.t0);
   }

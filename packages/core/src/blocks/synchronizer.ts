@@ -1,10 +1,10 @@
 import { Block } from '../block/block.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkLabel, checkOptionalLabels, checkOptions } from '../option-checks.js';
 import { interpolate } from './interpolation.js';
 import { requireLinks } from './require-links.js';
-import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from './standard-block-options.js';
+import { checkOptions, labelOption, labelsOption } from '../options/index.js';
+import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { TimeSeriesBuffer } from './time-series-buffer.js';
 
 /** Options of {@link Synchronizer}. */
@@ -52,12 +52,11 @@ export class Synchronizer extends Block {
    */
   constructor(referenceLabel: string, options?: SynchronizerOptions) {
     super();
-    this.referenceLabel = checkLabel(referenceLabel, 'Synchronizer', 'referenceLabel');
+    this.referenceLabel = labelOption(referenceLabel, undefined, 'Synchronizer', 'referenceLabel', true);
     const checked = checkOptions(options, [...STANDARD_OPTIONS, 'timeLabel', 'labelsToSync'], 'Synchronizer');
     applyStandardOptions(this, checked, 50, 'Synchronizer');
-    const { timeLabel = 't(s)' } = checked;
-    this.timeLabel = checkLabel(timeLabel, 'Synchronizer', 'timeLabel');
-    this.labelsToSync = checkOptionalLabels(checked.labelsToSync, 'Synchronizer', 'labelsToSync');
+    this.timeLabel = labelOption(checked.timeLabel, 't(s)', 'Synchronizer', 'timeLabel', true);
+    this.labelsToSync = labelsOption(checked.labelsToSync, 'Synchronizer', 'labelsToSync', true);
     this.buffer = new TimeSeriesBuffer(this.name);
   }
 

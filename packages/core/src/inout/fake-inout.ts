@@ -1,5 +1,5 @@
 import { totalmem } from 'node:os';
-import { checkOptions, show } from './check-options.js';
+import { checkOptions, show } from '../options/index.js';
 import { InOut } from './inout.js';
 
 /** Bytes in a megabyte (MB, not MiB). */

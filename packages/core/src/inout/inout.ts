@@ -1,7 +1,7 @@
 import { LogLevel } from '../logging/levels.js';
+import { show } from '../options/index.js';
 import { ClassRegistry } from '../registry.js';
 import { systemClock, type Clock } from '../time/clock.js';
-import { show } from './check-options.js';
 import type { Awaitable, InOutData, InOutStream, Offsets } from './data.js';
 import { offsetData, offsetStream, ZeroAccumulator } from './offsets.js';
 

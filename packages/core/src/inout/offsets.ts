@@ -5,7 +5,7 @@
  * @internal
  */
 import { isPlainObject, type LinkValue, type Message } from '../link/message.js';
-import { show } from './check-options.js';
+import { show } from '../options/index.js';
 import type { InOutData, InOutStream, Offsets, Samples, StreamRows } from './data.js';
 
 /** The time label, never offset. */

@@ -1,5 +1,5 @@
 import type { Message } from '../link/message.js';
-import { checkBoolean, checkLabel, checkLabels, checkOptions } from '../option-checks.js';
+import { booleanOption, checkOptions, labelList, labelOption } from '../options/index.js';
 import { labelValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 import { asNumbers, mean } from './statistics.js';
@@ -62,16 +62,12 @@ export class Demux extends Modifier {
    */
   constructor(labels: string | readonly string[], options?: DemuxOptions) {
     super();
-    this.labels = checkLabels(labels, 'Demux', 'labels');
-    const { streamLabel = 'stream', mean = false, timeLabel = 't(s)', transpose = false } = checkOptions(
-      options,
-      ['streamLabel', 'mean', 'timeLabel', 'transpose'],
-      'Demux',
-    );
-    this.streamLabel = checkLabel(streamLabel, 'Demux', 'streamLabel');
-    this.mean = checkBoolean(mean, 'Demux', 'mean');
-    this.timeLabel = checkLabel(timeLabel, 'Demux', 'timeLabel');
-    this.transpose = checkBoolean(transpose, 'Demux', 'transpose');
+    this.labels = labelList(labels, 'Demux', 'labels', true);
+    const { streamLabel, mean, timeLabel, transpose } = checkOptions(options, ['streamLabel', 'mean', 'timeLabel', 'transpose'], 'Demux');
+    this.streamLabel = labelOption(streamLabel, 'stream', 'Demux', 'streamLabel', true);
+    this.mean = booleanOption(mean, false, 'Demux', 'mean');
+    this.timeLabel = labelOption(timeLabel, 't(s)', 'Demux', 'timeLabel', true);
+    this.transpose = booleanOption(transpose, false, 'Demux', 'transpose');
   }
 
   /**

@@ -1,6 +1,5 @@
 import type { Message } from '../link/message.js';
-import { checkLabel, checkOptions } from '../option-checks.js';
-import { numberValue } from './label-value.js';
+import { timedLabels, timedValue, type TimedLabels } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 
 /** Options of {@link Diff}. */
@@ -26,9 +25,7 @@ export class Diff extends Modifier {
     Modifier.classes.register(this);
   }
 
-  private readonly label: string;
-  private readonly timeLabel: string;
-  private readonly outLabel: string;
+  private readonly labels: TimedLabels;
   private last: { t: number; value: number } | null = null;
 
   /**
@@ -38,10 +35,7 @@ export class Diff extends Modifier {
    */
   constructor(label: string, options?: DiffOptions) {
     super();
-    this.label = checkLabel(label, 'Diff', 'label');
-    const { timeLabel = 't(s)', outLabel = `d_${this.label}` } = checkOptions(options, ['timeLabel', 'outLabel'], 'Diff');
-    this.timeLabel = checkLabel(timeLabel, 'Diff', 'timeLabel');
-    this.outLabel = checkLabel(outLabel, 'Diff', 'outLabel');
+    this.labels = timedLabels(label, options, 'Diff', 'd_');
   }
 
   /**
@@ -50,18 +44,18 @@ export class Diff extends Modifier {
    *   TypeError when a value is not a number
    */
   call(data: Message): ModifierResult {
-    const t = numberValue(data, this.timeLabel, 'Diff');
-    const value = numberValue(data, this.label, 'Diff');
+    const { t, value } = timedValue(data, this.labels, 'Diff');
+    const { label, timeLabel, outLabel } = this.labels;
     const last = this.last;
     this.last = { t, value };
     if (last === null) {
-      data[this.outLabel] = 0;
+      data[outLabel] = 0;
       return data;
     }
     if (t === last.t) {
-      throw new RangeError(`Diff: two successive messages have the same time ${this.timeLabel} = ${t}, cannot differentiate '${this.label}'`);
+      throw new RangeError(`Diff: two successive messages have the same time ${timeLabel} = ${t}, cannot differentiate '${label}'`);
     }
-    data[this.outLabel] = (value - last.value) / (t - last.t);
+    data[outLabel] = (value - last.value) / (t - last.t);
     return data;
   }
 }

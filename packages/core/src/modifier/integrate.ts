@@ -1,6 +1,5 @@
 import type { Message } from '../link/message.js';
-import { checkLabel, checkOptions } from '../option-checks.js';
-import { numberValue } from './label-value.js';
+import { timedLabels, timedValue, type TimedLabels } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 
 /** Options of {@link Integrate}. */
@@ -27,9 +26,7 @@ export class Integrate extends Modifier {
     Modifier.classes.register(this);
   }
 
-  private readonly label: string;
-  private readonly timeLabel: string;
-  private readonly outLabel: string;
+  private readonly labels: TimedLabels;
   private last: { t: number; value: number } | null = null;
   private integral = 0;
 
@@ -40,10 +37,7 @@ export class Integrate extends Modifier {
    */
   constructor(label: string, options?: IntegrateOptions) {
     super();
-    this.label = checkLabel(label, 'Integrate', 'label');
-    const { timeLabel = 't(s)', outLabel = `i_${this.label}` } = checkOptions(options, ['timeLabel', 'outLabel'], 'Integrate');
-    this.timeLabel = checkLabel(timeLabel, 'Integrate', 'timeLabel');
-    this.outLabel = checkLabel(outLabel, 'Integrate', 'outLabel');
+    this.labels = timedLabels(label, options, 'Integrate', 'i_');
   }
 
   /**
@@ -51,11 +45,10 @@ export class Integrate extends Modifier {
    * @throws RangeError when a label is missing; TypeError when a value is not a number
    */
   call(data: Message): ModifierResult {
-    const t = numberValue(data, this.timeLabel, 'Integrate');
-    const value = numberValue(data, this.label, 'Integrate');
+    const { t, value } = timedValue(data, this.labels, 'Integrate');
     if (this.last !== null) this.integral += ((t - this.last.t) * (value + this.last.value)) / 2;
     this.last = { t, value };
-    data[this.outLabel] = this.integral;
+    data[this.labels.outLabel] = this.integral;
     return data;
   }
 }

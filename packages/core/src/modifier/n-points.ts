@@ -2,7 +2,10 @@
  * The `nPoints` option of the Modifiers that work on a number of messages.
  * @module
  */
-import { checkOptions, checkPositiveInteger } from '../option-checks.js';
+import { checkOptions, numberOption, type NumberCheck } from '../options/index.js';
+
+/** An integer ≥ 1, in the words the Modifiers' messages have always used. */
+const POSITIVE_INTEGER: NumberCheck = { min: 1, integer: true, expected: 'an integer of at least 1' };
 
 /** Options of {@link Mean}, {@link Median}, {@link MovingAvg}, {@link MovingMed} and {@link DownSampler}. */
 export interface NPointsOptions {
@@ -17,7 +20,6 @@ export interface NPointsOptions {
  * @throws TypeError / RangeError unless it is an integer ≥ 1
  */
 export function readNPoints(options: number | NPointsOptions | undefined, fallback: number, owner: string): number {
-  if (typeof options === 'number') return checkPositiveInteger(options, owner, 'nPoints');
-  const { nPoints = fallback } = checkOptions(options, ['nPoints'], owner);
-  return checkPositiveInteger(nPoints, owner, 'nPoints');
+  const nPoints = typeof options === 'number' ? options : checkOptions(options, ['nPoints'], owner).nPoints;
+  return numberOption(nPoints, fallback, owner, 'nPoints', POSITIVE_INTEGER);
 }

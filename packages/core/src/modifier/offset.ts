@@ -1,5 +1,5 @@
 import type { Message } from '../link/message.js';
-import { checkLabels } from '../option-checks.js';
+import { labelList } from '../options/index.js';
 import { numberValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 
@@ -33,7 +33,7 @@ export class Offset extends Modifier {
    */
   constructor(labels: string | readonly string[], offsets: number | readonly number[]) {
     super();
-    const names = checkLabels(labels, 'Offset', 'labels');
+    const names = labelList(labels, 'Offset', 'labels', true);
     const targets = typeof offsets === 'number' ? [offsets] : offsets;
     if (!Array.isArray(targets) || targets.some((target) => typeof target !== 'number')) {
       throw new TypeError(`Offset: offsets must be a number or an array of numbers, got ${String(offsets)}`);

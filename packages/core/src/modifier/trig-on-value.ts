@@ -1,5 +1,5 @@
 import type { LinkValue, Message } from '../link/message.js';
-import { checkLabel } from '../option-checks.js';
+import { labelOption } from '../options/index.js';
 import { labelValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 import { sameValue } from './same-value.js';
@@ -31,7 +31,7 @@ export class TrigOnValue extends Modifier {
    */
   constructor(label: string, values: LinkValue | readonly LinkValue[]) {
     super();
-    this.label = checkLabel(label, 'TrigOnValue', 'label');
+    this.label = labelOption(label, undefined, 'TrigOnValue', 'label', true);
     this.values = Array.isArray(values) ? [...(values as readonly LinkValue[])] : [values as LinkValue];
   }
 

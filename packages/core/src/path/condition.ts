@@ -1,5 +1,5 @@
 import type { DataLists } from '../block/block.js';
-import { describe } from './options.js';
+import { describe } from '../options/index.js';
 
 /**
  * A condition written as a function: it gets what the Block received during

@@ -1,6 +1,6 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, optionalNumber, requiredNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
-import { checkOptions, optionalNumber, requiredNumber } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link Conditional}. */
@@ -37,13 +37,13 @@ export class Conditional extends Path {
   /** @throws TypeError for a missing option or an option of the wrong type */
   constructor(options: ConditionalOptions) {
     super();
-    const raw = checkOptions('Conditional', options, ['condition1', 'condition2', 'value1', 'value2', 'value0']);
+    const raw = checkOptions(options, ['condition1', 'condition2', 'value1', 'value2', 'value0'], 'Conditional');
     this.condition1 = this.condition(raw.condition1 as ConditionSpec | undefined, 'condition1');
     this.condition2 = this.condition(raw.condition2 as ConditionSpec | undefined, 'condition2');
     this.values = [
-      optionalNumber('Conditional', raw, 'value0', 0),
-      requiredNumber('Conditional', raw, 'value1'),
-      requiredNumber('Conditional', raw, 'value2'),
+      optionalNumber(raw, 'value0', 0, 'Conditional'),
+      requiredNumber(raw, 'value1', 'Conditional'),
+      requiredNumber(raw, 'value2', 'Conditional'),
     ];
     this.previous = this.values[0];
   }

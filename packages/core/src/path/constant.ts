@@ -1,6 +1,6 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, optionalNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
-import { checkOptions, optionalNumber } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link Constant}. */
@@ -27,9 +27,9 @@ export class Constant extends Path {
    */
   constructor(options: ConstantOptions) {
     super();
-    const raw = checkOptions('Constant', options, ['condition', 'value']);
+    const raw = checkOptions(options, ['condition', 'value'], 'Constant');
     this.stopWhen = this.condition(raw.condition as ConditionSpec | undefined, 'condition');
-    const value = optionalNumber('Constant', raw, 'value', this.lastCmd);
+    const value = optionalNumber(raw, 'value', this.lastCmd, 'Constant');
     if (value === null) throw new RangeError("Constant: option 'value' is required for the first Path (there is no previous command to hold)");
     this.value = value;
   }

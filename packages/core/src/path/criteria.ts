@@ -1,5 +1,5 @@
+import { describe } from '../options/index.js';
 import { parseCondition, type Condition, type ConditionFunction } from './condition.js';
-import { describe } from './options.js';
 
 /**
  * One criterion of a StopBlock or a Pause: a condition string (where

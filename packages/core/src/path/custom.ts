@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DataLists } from '../block/block.js';
-import { checkOptions, describe, optionalString } from './options.js';
+import { bracket } from '../blocks/interpolation.js';
+import { checkOptions, describe, labelOption, quoted } from '../options/index.js';
 import { Path } from './path.js';
 
 /** Options of {@link Custom}. */
@@ -38,13 +39,13 @@ export class Custom extends Path {
    */
   constructor(options: CustomOptions) {
     super();
-    const raw = checkOptions('Custom', options, ['fileName', 'delimiter']);
+    const raw = checkOptions(options, ['fileName', 'delimiter'], 'Custom');
     const file = raw.fileName;
     if (!(typeof file === 'string' && file !== '') && !(file instanceof URL)) {
       throw new TypeError(`Custom: option 'fileName' is required and must be a path or a file URL, got ${describe(file)}`);
     }
     const name = typeof file === 'string' ? file : fileURLToPath(file);
-    const delimiter = optionalString('Custom', raw, 'delimiter', ',');
+    const delimiter = labelOption(raw.delimiter, ',', 'Custom', quoted('delimiter'));
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -84,13 +85,8 @@ export class Custom extends Path {
     const last = times.length - 1;
     if (t > times[last]!) this.end();
     if (t <= times[0]!) return this.values[0]!;
-    let low = 0;
-    let high = last;
-    while (high - low > 1) {
-      const mid = (low + high) >> 1;
-      if (times[mid]! <= t) low = mid;
-      else high = mid;
-    }
+    const low = bracket(times, t);
+    const high = low + 1;
     const span = times[high]! - times[low]!;
     if (span === 0) return this.values[high]!;
     return this.values[low]! + ((this.values[high]! - this.values[low]!) * (t - times[low]!)) / span;

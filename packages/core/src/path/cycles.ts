@@ -1,4 +1,4 @@
-import { optionalNumber, type RawOptions } from './options.js';
+import { optionalNumber } from '../options/index.js';
 
 /**
  * How many phases (half cycles) a cyclic Path runs: `trunc(2 × cycles)`,
@@ -6,7 +6,7 @@ import { optionalNumber, type RawOptions } from './options.js';
  * @param owner the Path's class name, for error messages
  * @throws TypeError when `cycles` is not a number
  */
-export function phaseCount(owner: string, raw: RawOptions): number {
-  const cycles = optionalNumber(owner, raw, 'cycles', 1);
+export function phaseCount(owner: string, raw: { cycles?: unknown }): number {
+  const cycles = optionalNumber(raw, 'cycles', 1, owner);
   return cycles > 0 ? Math.trunc(2 * cycles) : Infinity;
 }

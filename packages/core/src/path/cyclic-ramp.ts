@@ -1,7 +1,7 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, optionalNumber, requiredNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
 import { phaseCount } from './cycles.js';
-import { checkOptions, optionalNumber, requiredNumber } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link CyclicRamp}. */
@@ -46,14 +46,14 @@ export class CyclicRamp extends Path {
    */
   constructor(options: CyclicRampOptions) {
     super();
-    const raw = checkOptions('CyclicRamp', options, ['condition1', 'condition2', 'speed1', 'speed2', 'cycles', 'initValue']);
+    const raw = checkOptions(options, ['condition1', 'condition2', 'speed1', 'speed2', 'cycles', 'initValue'], 'CyclicRamp');
     this.conditions = [
       this.condition(raw.condition1 as ConditionSpec | undefined, 'condition1'),
       this.condition(raw.condition2 as ConditionSpec | undefined, 'condition2'),
     ];
-    this.speeds = [requiredNumber('CyclicRamp', raw, 'speed1'), requiredNumber('CyclicRamp', raw, 'speed2')];
+    this.speeds = [requiredNumber(raw, 'speed1', 'CyclicRamp'), requiredNumber(raw, 'speed2', 'CyclicRamp')];
     this.phases = phaseCount('CyclicRamp', raw);
-    const init = optionalNumber('CyclicRamp', raw, 'initValue', this.lastCmd);
+    const init = optionalNumber(raw, 'initValue', this.lastCmd, 'CyclicRamp');
     if (init === null) {
       throw new RangeError("CyclicRamp: option 'initValue' is required for the first Path (there is no previous command to start from)");
     }

@@ -1,7 +1,7 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, requiredNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
 import { phaseCount } from './cycles.js';
-import { checkOptions, requiredNumber } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link Cyclic}. */
@@ -40,12 +40,12 @@ export class Cyclic extends Path {
   /** @throws TypeError for a missing option or an option of the wrong type */
   constructor(options: CyclicOptions) {
     super();
-    const raw = checkOptions('Cyclic', options, ['condition1', 'condition2', 'value1', 'value2', 'cycles']);
+    const raw = checkOptions(options, ['condition1', 'condition2', 'value1', 'value2', 'cycles'], 'Cyclic');
     this.conditions = [
       this.condition(raw.condition1 as ConditionSpec | undefined, 'condition1'),
       this.condition(raw.condition2 as ConditionSpec | undefined, 'condition2'),
     ];
-    this.values = [requiredNumber('Cyclic', raw, 'value1'), requiredNumber('Cyclic', raw, 'value2')];
+    this.values = [requiredNumber(raw, 'value1', 'Cyclic'), requiredNumber(raw, 'value2', 'Cyclic')];
     this.phases = phaseCount('Cyclic', raw);
   }
 

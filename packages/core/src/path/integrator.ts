@@ -1,6 +1,6 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, describe, labelOption, optionalNumber, quoted, requiredNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
-import { checkOptions, describe, optionalNumber, optionalString, requiredNumber, type RawOptions } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link Integrator}. */
@@ -43,13 +43,13 @@ export class Integrator extends Path {
    */
   constructor(options: IntegratorOptions) {
     super();
-    const raw = checkOptions('Integrator', options, ['condition', 'inertia', 'funcLabel', 'timeLabel', 'initValue']);
+    const raw = checkOptions(options, ['condition', 'inertia', 'funcLabel', 'timeLabel', 'initValue'], 'Integrator');
     this.stopWhen = this.condition(raw.condition as ConditionSpec | undefined, 'condition');
-    this.inertia = requiredNumber('Integrator', raw, 'inertia');
+    this.inertia = requiredNumber(raw, 'inertia', 'Integrator');
     if (this.inertia === 0) throw new RangeError("Integrator: option 'inertia' must not be 0");
     this.funcLabel = requiredLabel(raw);
-    this.timeLabel = optionalString('Integrator', raw, 'timeLabel', 't(s)');
-    const init = optionalNumber('Integrator', raw, 'initValue', this.lastCmd);
+    this.timeLabel = labelOption(raw.timeLabel, 't(s)', 'Integrator', quoted('timeLabel'));
+    const init = optionalNumber(raw, 'initValue', this.lastCmd, 'Integrator');
     if (init === null) {
       throw new RangeError("Integrator: option 'initValue' is required for the first Path (there is no previous command to start from)");
     }
@@ -84,7 +84,7 @@ export class Integrator extends Path {
   }
 }
 
-function requiredLabel(raw: RawOptions): string {
+function requiredLabel(raw: { funcLabel?: unknown }): string {
   const label = raw.funcLabel;
   if (typeof label !== 'string' || label === '') {
     throw new TypeError(`Integrator: option 'funcLabel' is required and must be a non-empty string, got ${describe(label)}`);

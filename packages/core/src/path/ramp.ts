@@ -1,6 +1,6 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, optionalNumber, requiredNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
-import { checkOptions, optionalNumber, requiredNumber } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link Ramp}. */
@@ -31,10 +31,10 @@ export class Ramp extends Path {
    */
   constructor(options: RampOptions) {
     super();
-    const raw = checkOptions('Ramp', options, ['condition', 'speed', 'initValue']);
+    const raw = checkOptions(options, ['condition', 'speed', 'initValue'], 'Ramp');
     this.stopWhen = this.condition(raw.condition as ConditionSpec | undefined, 'condition');
-    this.speed = requiredNumber('Ramp', raw, 'speed');
-    const init = optionalNumber('Ramp', raw, 'initValue', this.lastCmd);
+    this.speed = requiredNumber(raw, 'speed', 'Ramp');
+    const init = optionalNumber(raw, 'initValue', this.lastCmd, 'Ramp');
     if (init === null) throw new RangeError("Ramp: option 'initValue' is required for the first Path (there is no previous command to start from)");
     this.initValue = init;
   }

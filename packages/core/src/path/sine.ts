@@ -1,6 +1,6 @@
 import type { DataLists } from '../block/block.js';
+import { checkOptions, optionalNumber, requiredNumber } from '../options/index.js';
 import type { Condition, ConditionSpec } from './condition.js';
-import { checkOptions, optionalNumber, requiredNumber } from './options.js';
 import { Path } from './path.js';
 
 /** Options of {@link Sine}. */
@@ -36,12 +36,12 @@ export class Sine extends Path {
   /** @throws TypeError for a missing condition, freq or amplitude, or an option of the wrong type */
   constructor(options: SineOptions) {
     super();
-    const raw = checkOptions('Sine', options, ['condition', 'freq', 'amplitude', 'offset', 'phase']);
+    const raw = checkOptions(options, ['condition', 'freq', 'amplitude', 'offset', 'phase'], 'Sine');
     this.stopWhen = this.condition(raw.condition as ConditionSpec | undefined, 'condition');
-    this.freq = requiredNumber('Sine', raw, 'freq');
-    this.amplitude = requiredNumber('Sine', raw, 'amplitude');
-    this.offset = optionalNumber('Sine', raw, 'offset', 0);
-    this.phase = optionalNumber('Sine', raw, 'phase', 0);
+    this.freq = requiredNumber(raw, 'freq', 'Sine');
+    this.amplitude = requiredNumber(raw, 'amplitude', 'Sine');
+    this.offset = optionalNumber(raw, 'offset', 0, 'Sine');
+    this.phase = optionalNumber(raw, 'phase', 0, 'Sine');
   }
 
   /** The value of the sine now, or the end of the Path once the condition holds. */

@@ -1,0 +1,11 @@
+/**
+ * Checks of constructor options, shared by the standard Blocks, Modifiers,
+ * Paths, InOuts and Actuators, so that every wrong option gives the same kind
+ * of message: `<Class>: <option> must be <what>, got <value>`.
+ * @module
+ * @internal
+ */
+export * from './check-options.js';
+export * from './show.js';
+export * from './standard.js';
+export * from './values.js';
