@@ -19,7 +19,8 @@ describe('every example', () => {
   });
 
   it.each(examples)('%s ends by itself and exits 0', async (name) => {
-    const run = await runScript(`${folder}${name}`, { timeoutMs: 90_000 });
+    // Port 0: the web UI of an example takes a free port, never one another run holds.
+    const run = await runScript(`${folder}${name}`, { timeoutMs: 90_000, env: { CRAPPY_UI_PORT: '0' } });
     expect(run.signal, `${name} was killed: it did not end by itself\n${run.stderr}`).toBeNull();
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/ ERROR | CRITICAL /);

@@ -18,7 +18,7 @@ export { logFilePath } from './logging/log-sink.js';
 export { Modifier, type ModifierLike, type ModifierResult } from './modifier/modifier.js';
 export { Actuator } from './actuator/actuator.js';
 export { InOut } from './inout/inout.js';
-export { Path } from './path/path.js';
+export { Path, type PathContext } from './path/path.js';
 export { ClassRegistry } from './registry.js';
 export {
   launch,
@@ -32,6 +32,14 @@ export {
   type ReniceOptions,
   type StartOptions,
 } from './runtime/orchestrator.js';
+export {
+  onMainMessage,
+  registerRunExtension,
+  sendToMain,
+  type ExtensionOptions,
+  type RunContext,
+  type RunExtension,
+} from './runtime/extensions.js';
 export { runState, type RunState } from './runtime/run-state.js';
 export { isMainThread } from './runtime/worker-info.js';
 export { Barrier } from './sync/barrier.js';

@@ -13,3 +13,5 @@
  */
 
 export * from '@crappy/core';
+export * as blocks from './blocks.js';
+export { DEFAULT_UI_PORT, isUiBlock, UiBlock, type PageEvent, type PanelConfig, type PanelUpdate, type UiOptions } from '@crappy/ui';

@@ -71,32 +71,32 @@ export abstract class Block implements LinkEnd {
     return runState.threadStop;
   }
 
-  /** The original's `Block.start_all()`: same as {@link start}. */
+  /** The original's `Block.start_all()`: same as `crappy.start()`. */
   static startAll(options?: StartOptions): Promise<void> {
     return start(options);
   }
 
-  /** The original's `Block.prepare_all()`: same as {@link prepare}. */
+  /** The original's `Block.prepare_all()`: same as `crappy.prepare()`. */
   static prepareAll(options?: PrepareOptions): Promise<void> {
     return prepare(options);
   }
 
-  /** The original's `Block.renice_all()`: same as {@link renice}. */
+  /** The original's `Block.renice_all()`: same as `crappy.renice()`. */
   static reniceAll(options?: ReniceOptions): Promise<void> {
     return renice(options);
   }
 
-  /** The original's `Block.launch_all()`: same as {@link launch}. */
+  /** The original's `Block.launch_all()`: same as `crappy.launch()`. */
   static launchAll(options?: LaunchOptions): Promise<void> {
     return launch(options);
   }
 
-  /** The original's `Block.stop_all()`: same as {@link stop}. */
+  /** The original's `Block.stop_all()`: same as `crappy.stop()`. */
   static stopAll(): void {
     stop();
   }
 
-  /** The original's `Block.reset()`: same as {@link reset}. */
+  /** The original's `Block.reset()`: same as `crappy.reset()`. */
   static reset(): void {
     reset();
   }

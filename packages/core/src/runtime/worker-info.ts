@@ -22,15 +22,18 @@ export interface WorkerInfo {
   logLevel: number | null;
   /** The graph the main thread built, to check the rebuilt one against. */
   graph: GraphSignature;
+  /** Data of the run extensions, by extension name (see `registerRunExtension`). */
+  extensions?: Record<string, unknown>;
 }
 
 /** Messages from a Block's worker to the main thread. */
 export type WorkerMessage =
   | { type: 'log'; record: import('../logging/log-record.js').LogRecord }
-  | { type: 'reniced' };
+  | { type: 'reniced' }
+  | { type: 'extension'; name: string; data: unknown };
 
 /** Messages from the main thread to a Block's worker. */
-export type MainMessage = { type: 'renice'; allowRoot: boolean };
+export type MainMessage = { type: 'renice'; allowRoot: boolean } | { type: 'extension'; name: string; data: unknown };
 
 /** This thread's worker info, when it is a Crappy Block worker. */
 export const workerInfo: WorkerInfo | undefined = (workerData as Record<string, unknown> | null | undefined)?.[

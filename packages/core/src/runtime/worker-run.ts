@@ -6,6 +6,7 @@ import { LogLevel } from '../logging/levels.js';
 import { describeError, Logger } from '../logging/logger.js';
 import { ControlBlock } from '../sync/control-block.js';
 import { setClockAnchor } from '../time/clock.js';
+import { runExtensions } from './extensions.js';
 import { graphDifference, graphSignature } from './graph.js';
 import { reniceThisThread } from './renice.js';
 import { resetRunState, runState } from './run-state.js';
@@ -85,6 +86,7 @@ async function hostBlock(info: WorkerInfo): Promise<never> {
     }
   });
 
+  for (const extension of runExtensions()) extension.onWorker?.(block, info.blockIndex, info.extensions?.[extension.name]);
   await runBlock(block, control);
   process.exit(0);
 }

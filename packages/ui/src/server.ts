@@ -1,0 +1,286 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LogLevel, type RunContext } from '@crappy/core';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { PanelConfig, PanelUpdate } from './ui-block.js';
+import { Canvas } from './blocks/canvas.js';
+import type { UiBlock } from './ui-block.js';
+
+/** Options of the run's web page: `start({ ui: { port: 0 } })`. */
+export interface UiOptions {
+  /** Address the server listens on (default `'127.0.0.1'`: this computer only; `'0.0.0.0'` for the network). */
+  host?: string;
+  /** Port (default 8050, or the `CRAPPY_UI_PORT` environment variable); 0 picks a free one. */
+  port?: number;
+  /** Open the page in the default browser at start (default false, or `CRAPPY_UI_OPEN=1`). */
+  open?: boolean;
+}
+
+/** The default port of the UI server. */
+export const DEFAULT_UI_PORT = 8050;
+
+/** A panel of the page and what the server keeps of it for browsers that connect later. */
+interface Panel {
+  id: number;
+  block: UiBlock;
+  config: PanelConfig;
+  values: Record<string, unknown>;
+  curves: Array<[number[], number[]]>;
+}
+
+const STATIC = fileURLToPath(new URL('../static/', import.meta.url));
+const require = createRequire(import.meta.url);
+const FILES: Record<string, string> = {
+  '/': `${STATIC}index.html`,
+  '/app.js': `${STATIC}app.js`,
+  '/style.css': `${STATIC}style.css`,
+  '/uPlot.min.js': require.resolve('uplot/dist/uPlot.iife.min.js'),
+  '/uPlot.min.css': require.resolve('uplot/dist/uPlot.min.css'),
+};
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+/** Run panel updates per second. */
+const STATUS_HZ = 4;
+
+/**
+ * The run's web server, in the main thread: serves the page and its assets,
+ * keeps each panel's state, relays panel updates from the UI Blocks to the
+ * browsers over a WebSocket, and the browsers' clicks and run commands
+ * (pause, resume, stop) to the run.
+ * @internal
+ */
+export class UiServer {
+  private readonly panels: Panel[];
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private timer: NodeJS.Timeout | null = null;
+  private lastLoops: Int32Array;
+  private lastTime = performance.now();
+  private rates: number[];
+  private stoppedAt: number | null = null;
+  /** The page's address, once listening. */
+  url = '';
+
+  constructor(
+    private readonly run: RunContext,
+    blocks: Array<{ id: number; block: UiBlock }>,
+    private readonly loops: Int32Array,
+  ) {
+    this.panels = blocks.map(({ id, block }) => ({ id, block, config: block.panel(), values: {}, curves: [] }));
+    this.lastLoops = Int32Array.from(loops);
+    this.rates = run.blocks.map(() => 0);
+    this.http = createServer((req, res) => void this.serve(req, res));
+    this.wss = new WebSocketServer({ server: this.http, path: '/ws' });
+    this.wss.on('connection', (ws) => this.connect(ws));
+    // The server's errors are the HTTP server's, handled by listen().
+    this.wss.on('error', () => {});
+  }
+
+  /**
+   * Starts listening; resolves with the page's address.
+   * @throws Error when the port is taken or the address is not valid
+   */
+  async listen(options: UiOptions): Promise<string> {
+    const host = options.host ?? '127.0.0.1';
+    const envPort = process.env.CRAPPY_UI_PORT;
+    const port = options.port ?? (envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_UI_PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ui.port must be an integer from 0 to 65535, got ${String(port)}`);
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException): void => {
+        const why =
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is already in use (another run or program?): choose another with start({ ui: { port } }), or 0 for a free one`
+            : error.message;
+        reject(new Error(`The Crappy UI server could not listen on ${host}:${port}: ${why}`));
+      };
+      this.http.once('error', onError);
+      this.http.listen(port, host, () => {
+        this.http.off('error', onError);
+        resolve();
+      });
+    });
+    const address = this.http.address();
+    const actual = typeof address === 'object' && address !== null ? address.port : port;
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    this.url = `http://${shown}:${actual}/`;
+    this.timer = setInterval(() => this.broadcastStatus(), 1000 / STATUS_HZ);
+    this.timer.unref();
+    const open = options.open ?? process.env.CRAPPY_UI_OPEN === '1';
+    if (open) openBrowser(this.url);
+    return this.url;
+  }
+
+  /** A panel update from the worker of Block `blockIndex`. */
+  update(blockIndex: number, update: PanelUpdate): void {
+    const panel = this.panels.find((p) => p.id === blockIndex);
+    if (panel === undefined) return;
+    if (update.kind === 'values') {
+      Object.assign(panel.values, update.values);
+    } else if (update.kind === 'series') {
+      if (update.replace) {
+        panel.curves = update.curves.map(([x, y]) => [[...x], [...y]]);
+      } else {
+        const keep = panel.config.settings.keep as number;
+        update.curves.forEach(([x, y], i) => {
+          const curve = (panel.curves[i] ??= [[], []]);
+          for (let k = 0; k < x.length; k++) {
+            curve[0].push(x[k]!);
+            curve[1].push(y[k]!);
+          }
+          const extra = curve[0].length - keep;
+          if (extra > 0) {
+            curve[0].splice(0, extra);
+            curve[1].splice(0, extra);
+          }
+        });
+      }
+    }
+    this.broadcast({ type: 'panel', id: blockIndex, update });
+  }
+
+  /** Sends the last state, closes every connection and the server. */
+  async close(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.broadcastStatus(true);
+    for (const client of this.wss.clients) client.close(1001, 'run ended');
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    let file = FILES[path];
+    const image = /^\/image\/(\d+)$/.exec(path);
+    if (image !== null) {
+      const block = this.panels.find((p) => p.id === Number(image[1]))?.block;
+      if (block instanceof Canvas && block.image !== null) file = block.image;
+    }
+    if (file === undefined || req.method !== 'GET') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
+    } catch {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(`Cannot read ${file}`);
+    }
+  }
+
+  private connect(ws: WebSocket): void {
+    const { blocks, links } = this.run;
+    ws.send(
+      JSON.stringify({
+        type: 'init',
+        blocks: blocks.map((block) => block.name),
+        links: links.map((link) => ({ name: link.name, from: link.sender.name, to: link.receiver.name })),
+        panels: this.panels.map((p) => ({ id: p.id, name: p.block.name, ...p.config, values: p.values, curves: p.curves })),
+      }),
+    );
+    ws.send(JSON.stringify(this.status()));
+    ws.on('message', (raw) => this.command(String(raw)));
+  }
+
+  private command(raw: string): void {
+    let message: { type?: unknown; id?: unknown };
+    try {
+      message = JSON.parse(raw) as typeof message;
+    } catch {
+      return;
+    }
+    const { control } = this.run;
+    switch (message.type) {
+      case 'pause':
+        if (!control.pause.isSet()) this.run.log(LogLevel.INFO, 'Paused from the web page');
+        control.pause.set();
+        break;
+      case 'resume':
+        if (control.pause.isSet()) this.run.log(LogLevel.INFO, 'Resumed from the web page');
+        control.pause.clear();
+        break;
+      case 'stop':
+        if (!control.stop.isSet()) this.run.log(LogLevel.INFO, 'Stop requested from the web page');
+        control.stop.set();
+        break;
+      case 'click': {
+        const panel = this.panels.find((p) => p.id === message.id);
+        if (panel === undefined) break;
+        if (panel.config.kind === 'stop-button') {
+          if (!control.stop.isSet()) this.run.log(LogLevel.INFO, `${panel.block.name}: stop requested from the web page`);
+          control.stop.set();
+        } else {
+          this.run.post(panel.id, { kind: 'click' });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private status(ended = false): Record<string, unknown> {
+    const { control, links } = this.run;
+    const t0 = control.t0.value;
+    const now = Date.now() / 1000;
+    if (control.stop.isSet() && this.stoppedAt === null) this.stoppedAt = now;
+    const state = ended
+      ? 'ended'
+      : control.stop.isSet()
+        ? 'stopping'
+        : !control.start.isSet()
+          ? 'starting'
+          : control.pause.isSet()
+            ? 'paused'
+            : 'running';
+    return {
+      type: 'run',
+      state,
+      elapsed: t0 > 0 ? (this.stoppedAt ?? now) - t0 : 0,
+      rates: this.rates,
+      links: links.map((link) => link.stats),
+    };
+  }
+
+  private broadcastStatus(ended = false): void {
+    const time = performance.now();
+    const dt = (time - this.lastTime) / 1000;
+    if (dt > 0.05) {
+      this.rates = Array.from(this.loops, (count, i) => ((count - this.lastLoops[i]!) | 0) / dt);
+      this.lastLoops = Int32Array.from(this.loops);
+      this.lastTime = time;
+    }
+    this.broadcast(this.status(ended));
+  }
+
+  private broadcast(message: object): void {
+    if (this.wss.clients.size === 0) return;
+    const text = JSON.stringify(message);
+    for (const client of this.wss.clients) if (client.readyState === client.OPEN) client.send(text);
+  }
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => process.stderr.write(`crappy: could not open a browser; open ${url} yourself\n`));
+    child.unref();
+  } catch {
+    process.stderr.write(`crappy: could not open a browser; open ${url} yourself\n`);
+  }
+}

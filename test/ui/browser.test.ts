@@ -1,0 +1,137 @@
+/**
+ * The web UI in a real headless Chromium (Debian's `chromium`, driven by
+ * playwright-core): a run with a Generator feeding a Grapher, a Dashboard
+ * and a Canvas, a Button and a StopButton. Set CRAPPY_UI_SCREENSHOTS=1 to
+ * also save the panels' screenshots under docs/img/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript, type ScriptResult } from '../helpers/run-script.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const IMG = fileURLToPath(new URL('../../docs/img/', import.meta.url));
+const shots = process.env.CRAPPY_UI_SCREENSHOTS === '1';
+
+describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
+  let browser: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), 'crappy-chromium-'));
+    // A fresh profile (--user-data-dir) for every run.
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('plots, shows values, pauses, resumes, clicks, and StopButton ends the run', async () => {
+    let child: ChildProcess | undefined;
+    let url = '';
+    let found: (value: string) => void;
+    const urlFound = new Promise<string>((resolve) => (found = resolve));
+    let out = '';
+    const finished: Promise<ScriptResult> = runScript('ui/run.ts', {
+      timeoutMs: 90_000,
+      onSpawn: (c) => (child = c),
+      onStdout: (chunk) => {
+        out += chunk;
+        const match = /Crappy UI: (http:\/\/\S+)/.exec(out);
+        if (match) found(match[1]!);
+      },
+    });
+    try {
+      url = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page: Page = await browser.newPage();
+      await page.goto(url);
+
+      // Points arrive in the Grapher.
+      const grapher = page.locator('section[data-kind=grapher]');
+      const points = async (): Promise<number> => Number((await grapher.getAttribute('data-points')) ?? 0);
+      await expect.poll(points, { timeout: 20_000 }).toBeGreaterThan(50);
+
+      // The Dashboard's value changes.
+      const cmd = page.locator('section[data-kind=dashboard] .row[data-label="cmd"] .value');
+      const first = await cmd.textContent();
+      expect(first).toMatch(/^-?\d+\.\d{3}$/);
+      await expect.poll(() => cmd.textContent(), { timeout: 10_000 }).not.toBe(first);
+      await expect.poll(() => page.locator('section[data-kind=dashboard] .row[data-label="step"] .value').textContent()).toBe('waiting for step');
+
+      // The run panel shows the state, the loop rates and the Links' counts.
+      await expect.poll(() => page.locator('#run-state').textContent()).toBe('running');
+      const sent = async (): Promise<number> => Number(await page.locator('#links-table tr[data-link="0"] .sent').textContent());
+      await expect.poll(sent).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.locator('#blocks-table tr[data-block="0"] .rate').textContent()), { timeout: 10_000 }).toBeGreaterThan(10);
+
+      // The Button sends its click count to the Dashboard.
+      await page.locator('section[data-kind=button] button').click();
+      await expect.poll(() => page.locator('section[data-kind=dashboard] .row[data-label="step"] .value').textContent(), { timeout: 10_000 }).toBe('1.000');
+
+      // The Canvas draws the value.
+      await expect.poll(() => page.locator('section[data-kind=canvas] canvas').getAttribute('data-values'), { timeout: 10_000 }).toContain('cmd');
+
+      if (shots) {
+        mkdirSync(IMG, { recursive: true });
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: join(IMG, 'ui-page.png'), fullPage: true });
+        for (const kind of ['grapher', 'dashboard', 'button', 'stop-button', 'canvas']) {
+          await page.locator(`section[data-kind=${kind}]`).screenshot({ path: join(IMG, `ui-${kind}.png`) });
+        }
+        await page.locator('#run-panel').screenshot({ path: join(IMG, 'ui-run-panel.png') });
+      }
+
+      // Pause: the Generator sends nothing more, and the plot stops growing.
+      await page.locator('#pause').click();
+      await expect.poll(() => page.locator('#run-state').textContent()).toBe('paused');
+      await page.waitForTimeout(600);
+      const pausedSent = await sent();
+      const pausedPoints = await points();
+      await page.waitForTimeout(1500);
+      expect(await sent()).toBe(pausedSent);
+      expect(await points()).toBe(pausedPoints);
+
+      // Resume: it goes on.
+      await page.locator('#resume').click();
+      await expect.poll(() => page.locator('#run-state').textContent()).toBe('running');
+      await expect.poll(sent, { timeout: 10_000 }).toBeGreaterThan(pausedSent);
+      await expect.poll(points, { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
+
+      // A browser that reconnects gets the plot back from the server.
+      const other = await browser.newPage();
+      await other.goto(url);
+      await expect.poll(async () => Number((await other.locator('section[data-kind=grapher]').getAttribute('data-points')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
+      await other.close();
+
+      // StopButton: the run ends cleanly and start() resolves.
+      await page.locator('section[data-kind=stop-button] button').click();
+      const result = await finished;
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('start() resolved');
+      expect(result.stderr).not.toMatch(/ ERROR | CRITICAL /);
+      await page.close();
+    } finally {
+      child?.kill('SIGKILL');
+    }
+  }, 120_000);
+});
