@@ -9,6 +9,7 @@ import type { CustomOptions } from '../path/custom.js';
 import type { CyclicRampOptions } from '../path/cyclic-ramp.js';
 import type { CyclicOptions } from '../path/cyclic.js';
 import type { IntegratorOptions } from '../path/integrator.js';
+import { ConditionSyntaxError } from '../path/condition.js';
 import { PathEnd } from '../path/path-end.js';
 import { Path, type PathClass, type PathContext } from '../path/path.js';
 import type { RampOptions } from '../path/ramp.js';
@@ -246,6 +247,7 @@ function resolveType(type: unknown, where: string): PathClass {
 function withContext(error: unknown, prefix: string): unknown {
   if (!(error instanceof Error) || error instanceof DefinitionError) return error;
   const message = prefix + error.message;
+  if (error instanceof ConditionSyntaxError) return new ConditionSyntaxError(message, error.condition, error.index);
   if (error instanceof TypeError) return new TypeError(message, { cause: error });
   if (error instanceof RangeError) return new RangeError(message, { cause: error });
   return new Error(message, { cause: error });
