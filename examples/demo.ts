@@ -9,6 +9,10 @@
  *   the Generator (for its conditions) and to a Recorder, which writes them to
  *   a CSV file, averaged over 5 points on the way by a MovingAvg modifier;
  * - once its 5 cycles are done, the Generator waits 1 s and ends the run.
+ * - run interactively (stdout is a terminal and `CI` is not set), the
+ *   force/strain curve is also plotted live in a Grapher on the run's web page
+ *   (its address is printed at start); `CRAPPY_DEMO_UI=0` turns it off,
+ *   `CRAPPY_DEMO_UI=1` turns it on anyway.
  *
  * The main thread then prints a summary read from the CSV file. Run it with
  * `npm run demo` or `npx tsx examples/demo.ts`; it lasts about 10 s.
@@ -27,7 +31,12 @@ if (crappy.isMainThread) {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   console.log('Cyclic tensile test on a simulated machine: 5 cycles to 1 % of strain, about 10 s...');
+  // Decided here, before start(): the Block threads re-run this script with
+  // this environment and must build the same graph.
+  process.env.CRAPPY_DEMO_UI ??= process.stdout.isTTY && !process.env.CI ? '1' : '0';
 }
+/** Whether the force/strain curve is plotted on the web page (same answer in every thread). */
+const withUi = process.env.CRAPPY_DEMO_UI === '1';
 
 const generator = new crappy.blocks.Generator(
   [{ type: 'Cyclic', value1: 2, condition1: 'Exx(%)>1', value2: -2, condition2: 'F(N)<0', cycles: 5 }],
@@ -39,6 +48,11 @@ const recorder = new crappy.blocks.Recorder(csvPath, { delay: 1 });
 crappy.link(generator, machine);
 crappy.link(machine, generator);
 crappy.link(machine, recorder, { modifier: new crappy.modifier.MovingAvg(5) });
+if (withUi) {
+  const graph = new crappy.blocks.Grapher(['Exx(%)', 'F(N)'], { title: 'Force / strain' });
+  crappy.link(machine, graph);
+  if (crappy.isMainThread) console.log('The force/strain curve is plotted on the page below (CRAPPY_DEMO_UI=0 to turn it off).');
+}
 
 await crappy.start({ logLevel: 'warning' });
 

@@ -38,11 +38,14 @@
     let data = p.curves.map(([x, y]) => [x.slice(), y.slice()]);
     while (data.length < curves.length) data.push([[], []]);
     const xLabel = [...new Set(curves.map((c) => c[0]))].join(', ');
+    let xRange = [0, 1];
     const plot = new uPlot(
       {
         width: 560, height: 320,
-        scales: { x: { time: false } },
-        axes: [{ label: xLabel }, {}],
+        // The x range is computed here: uPlot would read it from the first and last x, which
+        // is wrong when x goes back (an x-y curve such as force against strain).
+        scales: { x: { time: false, range: () => xRange } },
+        axes: [{ label: xLabel }, { size: (u, values) => 20 + 8 * Math.max(3, ...(values || []).map((v) => String(v).length)) }],
         series: [{ label: xLabel }, ...curves.map((c, i) => ({ label: c[1], stroke: COLORS[i % COLORS.length], spanGaps: true, points: { show: false } }))],
       },
       [[]].concat(curves.map(() => [])),
@@ -59,15 +62,22 @@
       const missing = curves.filter((c, i) => data[i][0].length === 0).flatMap((c) => c);
       waiting.textContent = missing.length ? `waiting for ${[...new Set(missing)].join(', ')}` : '';
       if (n === 0) return;
-      const joined = uPlot.join(data.map(([x, y]) => {
-        // uPlot.join needs increasing x: sort a copy when x goes back (e.g. a hysteresis).
-        let sorted = true;
-        for (let i = 1; i < x.length; i++) if (x[i] < x[i - 1]) { sorted = false; break; }
-        if (sorted) return [x, y];
+      let min = Infinity;
+      let max = -Infinity;
+      for (const [x] of data) for (const v of x) { if (v < min) min = v; if (v > max) max = v; }
+      xRange = min < max ? [min, max] : [min - 1, min + 1];
+      const increasing = data.every(([x]) => x.every((v, i) => i === 0 || v >= x[i - 1]));
+      if (data.length === 1 && !increasing) {
+        // One x-y curve whose x goes back (a load-unload loop): drawn in arrival order.
+        plot.setData([data[0][0], data[0][1]]);
+        return;
+      }
+      plot.setData(uPlot.join(data.map(([x, y]) => {
+        // uPlot.join needs increasing x: several curves whose x goes back are sorted by x.
+        if (increasing) return [x, y];
         const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
         return [idx.map((i) => x[i]), idx.map((i) => y[i])];
-      }));
-      plot.setData(joined);
+      })));
     }
     return {
       update(u) {
