@@ -323,3 +323,29 @@ describe('codec: shapes', () => {
     expect(send({ label69999: 2 })).toEqual({ label69999: 2 });
   });
 });
+
+describe('codec: a label named __proto__', () => {
+  const tricky = (): Message => JSON.parse('{"__proto__": 1, "a": {"__proto__": 2}}') as Message;
+
+  it('is decoded as an own label, top level and nested, without touching the prototype', () => {
+    const decoded = roundTrip(tricky());
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.hasOwn(decoded, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toBe(1);
+    const nested = decoded.a as Record<string, unknown>;
+    expect(Object.getPrototypeOf(nested)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value).toBe(2);
+  });
+
+  it('gets its own list when messages are gathered by label, with a known shape too', () => {
+    const encoder = new MessageEncoder();
+    const decoder = new MessageDecoder();
+    const lists: Record<string, unknown[]> = {};
+    for (let i = 0; i < 2; i++) {
+      const { bytes, view } = encodeAt(encoder, tricky());
+      decoder.decodeInto(bytes, view, 0, lists);
+    }
+    expect(Object.getOwnPropertyDescriptor(lists, '__proto__')?.value).toEqual([1, 1]);
+    expect(Object.getPrototypeOf(lists)).toBe(Object.prototype);
+  });
+});

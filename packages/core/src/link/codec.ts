@@ -1,5 +1,5 @@
 import { LinkDataError } from '../errors.js';
-import type { Message, TypedArray } from './message.js';
+import { setOwn, type Message, type TypedArray } from './message.js';
 
 /**
  * Binary encoding of messages for the Link ring. Every Link keeps a table of
@@ -215,6 +215,10 @@ function unsupported(value: unknown, label: string, linkName: string): LinkDataE
 /** Decodes the messages of one Link, straight out of its ring. */
 export class MessageDecoder {
   private readonly shapes: string[][] = [];
+  /** Whether the record being read has a `'__proto__'` label (then set with {@link setOwn}). */
+  private protoLabel = false;
+  /** Which shapes hold a `'__proto__'` label. */
+  private readonly protoShapes: boolean[] = [];
   private bytes!: Uint8Array;
   private view!: DataView;
   private at = 0;
@@ -223,7 +227,8 @@ export class MessageDecoder {
   decode(bytes: Uint8Array, view: DataView, offset: number): Message {
     const keys = this.begin(bytes, view, offset);
     const message: Message = {};
-    for (let i = 0; i < keys.length; i++) message[keys[i]!] = this.value() as Message[string];
+    if (this.protoLabel) for (let i = 0; i < keys.length; i++) setOwn(message, keys[i]!, this.value());
+    else for (let i = 0; i < keys.length; i++) message[keys[i]!] = this.value() as Message[string];
     return message;
   }
 
@@ -236,8 +241,8 @@ export class MessageDecoder {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = this.value();
-      const list = lists[key];
-      if (list === undefined) lists[key] = [value];
+      const list = this.protoLabel && !Object.hasOwn(lists, key) ? undefined : lists[key];
+      if (list === undefined) setOwn(lists, key, [value]);
       else list.push(value);
     }
   }
@@ -253,17 +258,24 @@ export class MessageDecoder {
     this.at = offset + 1;
     const kind = bytes[offset];
     if (kind === KIND_SHAPED) {
-      const keys = this.shapes[this.u16()];
+      const id = this.u16();
+      const keys = this.shapes[id];
       if (keys === undefined) throw new Error('Corrupted Link record: unknown shape');
+      this.protoLabel = this.protoShapes[id] === true;
       return keys;
     }
     if (kind === KIND_DEFINE) {
       const id = this.u16();
       const keys = this.keyList(this.u16());
       this.shapes[id] = keys;
+      this.protoShapes[id] = this.protoLabel = keys.includes('__proto__');
       return keys;
     }
-    if (kind === KIND_INLINE) return this.keyList(this.u16());
+    if (kind === KIND_INLINE) {
+      const keys = this.keyList(this.u16());
+      this.protoLabel = keys.includes('__proto__');
+      return keys;
+    }
     throw new Error(`Corrupted Link record: unknown kind ${kind}`);
   }
 
@@ -311,7 +323,7 @@ export class MessageDecoder {
         const object: Record<string, unknown> = {};
         for (let i = 0; i < n; i++) {
           const key = this.string();
-          object[key] = this.value();
+          setOwn(object, key, this.value());
         }
         return object;
       }

@@ -21,12 +21,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Sets `object[key] = value` as an own property, even for the key
+ * `'__proto__'` (a plain assignment would change the object's prototype).
+ */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 /** A deep copy of a message, so that a modifier cannot change what another Link sends. */
 export function cloneMessage<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (ArrayBuffer.isView(value)) return (value as unknown as TypedArray).slice() as T;
   if (Array.isArray(value)) return value.map(cloneMessage) as T;
   const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = cloneMessage((value as Record<string, unknown>)[key]);
+  for (const key in value) setOwn(copy, key, cloneMessage((value as Record<string, unknown>)[key]));
   return copy as T;
 }
