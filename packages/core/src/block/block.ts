@@ -299,18 +299,13 @@ export abstract class Block implements LinkEnd {
   recvAllData(delay: number, pollDelay?: number | null): Promise<DataLists>;
   recvAllData(delay?: number | null, pollDelay?: number | null): DataLists | Promise<DataLists> {
     validatePollDelay(delay, pollDelay);
+    // Each Link appends its values to the same lists: Links in order, then messages in order.
     const collect = (into: DataLists): void => {
-      for (const link of this.inputs) {
-        for (const [label, values] of Object.entries(link.recvChunk())) {
-          const list = into[label];
-          if (list === undefined) into[label] = values;
-          else for (const v of values) list.push(v);
-        }
-      }
+      for (const link of this.inputs) link.recvChunk(into);
     };
     if (delay === undefined || delay === null) {
-      const result = this.inputs.length === 1 ? this.inputs[0]!.recvChunk() : {};
-      if (this.inputs.length !== 1) collect(result);
+      const result: DataLists = {};
+      collect(result);
       this.noteReceived(result);
       return result;
     }

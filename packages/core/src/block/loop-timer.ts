@@ -60,7 +60,7 @@ export class LoopTimer {
       if (remaining / 2 - PRECISE_SLICE > 0) return this.sleepUntil(target);
       // The event loop's turn (tens of µs, sometimes more) comes before the precise wait, not
       // after it, so that it does not lengthen the period.
-      if (monotonic() + Math.max(0, remaining) - this.lastYield > YIELD_PERIOD) return this.yieldThenSpin(target);
+      if (monotonic() + Math.max(0, remaining) - this.lastYield > YIELD_PERIOD) return this.yieldThenFinish(target);
       this.spinUntil(target);
       this.finish(block.clock.time());
       return;
@@ -108,16 +108,11 @@ export class LoopTimer {
     }
   }
 
-  private async yieldThenSpin(target: number): Promise<void> {
+  /** Gives the event loop its turn, then waits until `target` if one is given, then ends the tick. */
+  private async yieldThenFinish(target?: number): Promise<void> {
     await yieldToEventLoop();
     this.lastYield = monotonic();
-    this.spinUntil(target);
-    this.finish(this.block.clock.time());
-  }
-
-  private async yieldThenFinish(): Promise<void> {
-    await yieldToEventLoop();
-    this.lastYield = monotonic();
+    if (target !== undefined) this.spinUntil(target);
     this.finish(this.block.clock.time());
   }
 

@@ -85,7 +85,6 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
   blocks.forEach((block) => block.attachRun(control));
   const extensions = runExtensions();
   const extensionData: Record<string, unknown> = {};
-  let workersOf: BlockWorker[] = [];
   try {
     for (const extension of extensions) {
       const context: RunContext = {
@@ -94,7 +93,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
         control,
         options: extension.optionKey === undefined ? undefined : (options as Record<string, unknown>)[extension.optionKey],
         log: (level, message) => logger.log(level, message),
-        post: (blockIndex, data) => workersOf[blockIndex]?.post({ type: 'extension', name: extension.name, data }),
+        post: (blockIndex, data) => run?.workers[blockIndex]?.post({ type: 'extension', name: extension.name, data }),
         workerData: undefined,
       };
       await extension.onPrepare?.(context);
@@ -133,28 +132,27 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
   run = current;
   process.on('SIGINT', current.onSigint);
   logger.log(LogLevel.INFO, `Starting ${blocks.length} Block${blocks.length === 1 ? '' : 's'}`);
+  /** A worker failed on its own: the run fails and stops. */
+  const failRun = (message: string): void => {
+    logger.log(LogLevel.ERROR, message);
+    control.raise.set();
+    control.stop.set();
+  };
   current.workers = blocks.map(
     (block, blockIndex) =>
       new BlockWorker(block, entry.url, { ...info, blockIndex }, entry.execArgv, {
         message: (worker, message) => onWorkerMessage(current, worker, message),
-        error: (worker, error) => {
-          logger.log(LogLevel.ERROR, `The thread of ${worker.block.name} failed: ${describeError(error)}`);
-          control.raise.set();
-          control.stop.set();
-        },
+        error: (worker, error) => failRun(`The thread of ${worker.block.name} failed: ${describeError(error)}`),
         exit: (worker, code) => {
           const early = !control.start.isSet() && !control.barrier.broken;
           if (!worker.terminated && !control.raise.isSet() && (code !== 0 || early)) {
             const when = early ? ' before the run started' : '';
-            logger.log(LogLevel.ERROR, `The thread of ${worker.block.name} exited${when} with code ${code}`);
-            control.raise.set();
-            control.stop.set();
+            failRun(`The thread of ${worker.block.name} exited${when} with code ${code}`);
           }
           if (!control.start.isSet()) control.barrier.abort();
         },
       }),
   );
-  workersOf = current.workers;
   wakeSleepersOnStop(current);
   runState.preparedAll = true;
 }
