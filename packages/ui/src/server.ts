@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LogLevel, type RunContext } from '@crappy/core';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import type { PanelConfig, PanelUpdate } from './ui-block.js';
 import { Canvas } from './blocks/canvas.js';
 import type { UiBlock } from './ui-block.js';
@@ -65,7 +65,8 @@ const STATUS_HZ = 4;
 export class UiServer {
   private readonly panels: Panel[];
   private readonly http: Server;
-  private readonly wss: WebSocketServer;
+  /** Created in listen(): `ws` is loaded only by the main thread of a run with a UI (it costs a worker ~60 ms and 15 MB). */
+  private wss: WebSocketServer | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastLoops: Int32Array;
   private lastTime = performance.now();
@@ -83,10 +84,6 @@ export class UiServer {
     this.lastLoops = Int32Array.from(loops);
     this.rates = run.blocks.map(() => 0);
     this.http = createServer((req, res) => void this.serve(req, res));
-    this.wss = new WebSocketServer({ server: this.http, path: '/ws' });
-    this.wss.on('connection', (ws) => this.connect(ws));
-    // The server's errors are the HTTP server's, handled by listen().
-    this.wss.on('error', () => {});
   }
 
   /**
@@ -98,6 +95,12 @@ export class UiServer {
     const envPort = process.env.CRAPPY_UI_PORT;
     const port = options.port ?? (envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_UI_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ui.port must be an integer from 0 to 65535, got ${String(port)}`);
+    const { WebSocketServer } = await import('ws');
+    const wss = new WebSocketServer({ server: this.http, path: '/ws' });
+    wss.on('connection', (ws) => this.connect(ws));
+    // The server's errors are the HTTP server's, handled below.
+    wss.on('error', () => {});
+    this.wss = wss;
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException): void => {
         const why =
@@ -155,8 +158,11 @@ export class UiServer {
   async close(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.broadcastStatus(true);
-    for (const client of this.wss.clients) client.close(1001, 'run ended');
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    const wss = this.wss;
+    if (wss !== null) {
+      for (const client of wss.clients) client.close(1001, 'run ended');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    }
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
@@ -267,7 +273,7 @@ export class UiServer {
   }
 
   private broadcast(message: object): void {
-    if (this.wss.clients.size === 0) return;
+    if (this.wss === null || this.wss.clients.size === 0) return;
     const text = JSON.stringify(message);
     for (const client of this.wss.clients) if (client.readyState === client.OPEN) client.send(text);
   }
