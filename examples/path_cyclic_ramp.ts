@@ -12,7 +12,10 @@ class Bars extends crappy.Block {
     const data = this.recvAllData();
     (data.cmd ?? []).forEach((cmd, i) => {
       const value = cmd as number;
-      console.log(`t = ${(data['t(s)']![i] as number).toFixed(2)} s  ${value.toFixed(2).padStart(5)} ${'#'.repeat(Math.round(value * 10))}`);
+      // A late loop overshoots the turning point a little, so the value can
+      // dip just below 0: draw no bar then.
+      const bar = '#'.repeat(Math.max(0, Math.round(value * 10)));
+      console.log(`t = ${(data['t(s)']![i] as number).toFixed(2)} s  ${value.toFixed(2).padStart(5)} ${bar}`);
     });
   }
 }
