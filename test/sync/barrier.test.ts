@@ -50,8 +50,8 @@ afterEach(async () => {
 });
 
 describe('Barrier', () => {
-  it('rejects a parties count that is not a positive integer', () => {
-    for (const parties of [0, -1, 1.5, NaN, Infinity, -Infinity]) {
+  it('rejects a parties count that is not an integer from 1 to 65535', () => {
+    for (const parties of [0, -1, 1.5, NaN, Infinity, -Infinity, 65536]) {
       expect(() => Barrier.create(parties), String(parties)).toThrow(RangeError);
     }
     expect(() => Barrier.create('2' as unknown as number)).toThrow(RangeError);
@@ -131,6 +131,20 @@ describe('Barrier', () => {
     const outcomes = (await Promise.all(threads.map((t) => t.next()))) as Outcome[];
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect([mine, ...outcomes.map((o) => o.arrival!)].sort()).toEqual([0, 1, 2]);
+    expect(barrier.broken).toBe(false);
+  });
+
+  it('with more threads than parties, each release lets exactly `parties` threads through', async () => {
+    const barrier = Barrier.create(2);
+    const threads = [0, 1, 2].map(() => waiter(SYNC_WAITER, barrier, 30));
+    await until(() => threads.filter((t) => t.messages.length === 1).length === 2, 20_000, 'two workers through');
+    await until(() => barrier.nWaiting === 1, 20_000, 'the third worker waiting');
+    const waiting = threads.filter((t) => t.messages.length === 0);
+    expect(waiting).toHaveLength(1);
+    expect(await barrier.waitAsync(30)).toBe(1);
+    expect(((await waiting[0]!.next()) as Outcome).arrival).toBe(0);
+    const outcomes = threads.map((t) => t.messages[0] as Outcome);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(barrier.broken).toBe(false);
   });
 
