@@ -129,6 +129,29 @@ describe.concurrent('startup sequence (S1-S10)', () => {
     expect(mainEvent(result, 'after')).toMatchObject(RESET_STATE);
   });
 
+  for (const step of ['launch', 'renice'] as const) {
+    it(`a wrong option of ${step}() after prepare() stops the prepared Block, then throws the TypeError`, async () => {
+      const result = await run('startup.ts', `bad-${step}-option`);
+      endedCleanly(result);
+      const outcome = mainEvent(result, step);
+      expect(outcome).toMatchObject({ outcome: 'threw', name: 'TypeError' });
+      expect(outcome.message).toMatch(new RegExp(`${step}\\(\\): unknown option '(no_raise|allow_root)'`));
+      // The Block never began, but its finish() ran: the run was cleaned up, not left waiting.
+      expect(fromWorkers(result, 'begin')).toHaveLength(0);
+      expect(fromWorkers(result, 'finish')).toHaveLength(1);
+      expect(mainEvent(result, 'after')).toMatchObject(RESET_STATE);
+    });
+  }
+
+  it('a prepare() that failed in the main thread is counted: the worker hosts the next one', async () => {
+    const result = await run('startup.ts', 'prepare-retried');
+    endedCleanly(result);
+    expect(mainEvent(result, 'first-prepare')).toMatchObject({ outcome: 'threw', name: 'RangeError' });
+    expect(mainEvent(result, 'launch')).toMatchObject({ outcome: 'returned' });
+    // The worker built the graph as it was at the second prepare(): freq fixed.
+    expect(fromWorkers(result, 'finish')).toMatchObject([{ loops: 1, freq: 20 }]);
+  });
+
   it('S10: crappy.stop() from the main thread ends a Block that would loop for ever', async () => {
     const result = await run('startup.ts', 'stop-all');
     endedCleanly(result);

@@ -74,7 +74,7 @@ export class Probe extends crappy.Block {
   }
 
   override finish(): void {
-    this.note('finish', { loops: this.loops });
+    this.note('finish', { loops: this.loops, freq: this.freq });
     this.maybeThrow('finish');
   }
 }

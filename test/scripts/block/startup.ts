@@ -144,6 +144,34 @@ switch (mode) {
     mark('after', state());
     break;
   }
+  case 'bad-launch-option': {
+    // A wrong option after prepare(): the prepared Block is stopped, then the TypeError is thrown.
+    new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    await attempt('launch', () => crappy.launch({ no_raise: true } as crappy.LaunchOptions));
+    mark('after', state());
+    break;
+  }
+  case 'bad-renice-option': {
+    new Probe({ stopAfter: null });
+    await crappy.prepare({ logLevel: 'warning' });
+    await attempt('renice', () => crappy.renice({ allow_root: true } as crappy.ReniceOptions));
+    mark('after', state());
+    break;
+  }
+  case 'prepare-retried': {
+    // The first prepare() fails in the main thread (a wrong freq); the script
+    // fixes it and prepares again: the worker must host the second call.
+    const block = new Probe({ stopAfter: 1, tag: 'freq' });
+    block.freq = -1;
+    await attempt('first-prepare', () => crappy.prepare({ logLevel: 'warning' }));
+    block.freq = 20;
+    await crappy.prepare({ logLevel: 'warning' });
+    await crappy.renice();
+    await attempt('launch', () => crappy.launch());
+    mark('after', state());
+    break;
+  }
   default:
     throw new Error(`unknown scenario '${mode}'`);
 }

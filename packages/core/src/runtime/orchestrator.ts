@@ -55,7 +55,11 @@ interface MainRun {
 }
 
 let run: MainRun | null = null;
-let runCount = 0;
+/**
+ * Calls of `prepare()` in the main thread so far, failed ones included: the
+ * workers count their own calls the same way to find the one they host.
+ */
+let prepareCalls = 0;
 
 /**
  * Prepares a run: creates its control block and log sink, and starts one
@@ -65,6 +69,7 @@ let runCount = 0;
  */
 export async function prepare(options: PrepareOptions = {}): Promise<void> {
   if (workerInfo !== undefined) return prepareInWorker(workerInfo);
+  prepareCalls += 1;
   if (runState.preparedAll) return failOrder('prepare() was called twice: the run is already prepared');
   if (runState.launchedAll) return failOrder('prepare() was called after launch()');
   checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare');
@@ -73,7 +78,6 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
   blocks.forEach(checkBlockOptions);
   const entry = await workerEntry(options.entry);
 
-  runCount += 1;
   const sink = new LogSink();
   sink.open();
   runState.logSink = (record) => sink.write(record);
@@ -103,7 +107,6 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     // Nothing started yet: undo this run's objects, keep the script's graph.
     for (const extension of extensions) await extension.onCleanup?.();
     sink.close();
-    runCount -= 1;
     runState.control = null;
     runState.logSink = null;
     runState.script = null;
@@ -111,7 +114,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
   }
 
   const info = {
-    runIndex: runCount,
+    runIndex: prepareCalls,
     control: control.buffer,
     links: runState.links.map((link) => link.buffer),
     doorbells: blocks.map((block) => block.doorbell.buffer),
@@ -166,7 +169,11 @@ export async function renice(options: ReniceOptions = {}): Promise<void> {
   if (workerInfo !== undefined) return;
   if (!runState.preparedAll) throw new Error('renice() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('renice() was called after launch()');
-  checkOptions(options, ['allowRoot'], 'renice');
+  try {
+    checkOptions(options, ['allowRoot'], 'renice');
+  } catch (error) {
+    return stopPreparedRun(error);
+  }
   const { workers, control } = run!;
   // A Block stuck in prepare() never answers; a failure or Ctrl+C sets stop and ends the wait.
   const stopped = control.stop.waitAsync();
@@ -201,7 +208,11 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
   runState.noRaise = options.noRaise === true;
   if (!runState.preparedAll) throw new Error('launch() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('launch() was called twice: the run is already launched');
-  checkOptions(options, ['noRaise'], 'launch');
+  try {
+    checkOptions(options, ['noRaise'], 'launch');
+  } catch (error) {
+    return stopPreparedRun(error);
+  }
   runState.launchedAll = true;
   const current = run!;
   const { control, logger, workers } = current;
@@ -353,6 +364,19 @@ function checkOptions(options: object, allowed: string[], fn: string): void {
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) throw new TypeError(`${fn}(): unknown option '${key}' (known: ${allowed.join(', ')})`);
   }
+}
+
+/**
+ * Stops the prepared run after a wrong option of `renice()` or `launch()`
+ * (its workers would otherwise wait at the barrier for ever), then throws
+ * that option's error.
+ */
+async function stopPreparedRun(error: unknown): Promise<never> {
+  run?.logger.log(LogLevel.ERROR, `${(error as Error).message}: stopping the prepared run`);
+  runState.control?.barrier.abort();
+  runState.noRaise = true;
+  await cleanup();
+  throw error;
 }
 
 function checkBlockOptions(block: Block): void {
