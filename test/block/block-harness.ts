@@ -11,6 +11,7 @@ import {
   runState,
   systemClock,
   type LogRecord,
+  type Message,
 } from '../../packages/core/src/index.js';
 
 export { TestClock } from '../helpers/clock.js';
@@ -218,43 +219,45 @@ export interface LinkFlags {
   receivedChunk: boolean;
 }
 
-/** A Link whose public methods record their calls. */
-export type InstrumentedLink = Link & { flags: LinkFlags; resetFlags(): void };
+/**
+ * A Link whose public methods record their calls, built directly with
+ * `new TestLink(sender, receiver)` as the original's tests do: the
+ * constructor connects the Blocks, and each method calls the Link's own
+ * without arguments, so the Block must use what they return.
+ */
+export class TestLink extends Link {
+  /** Which methods were called since the last {@link TestLink.resetFlags}. */
+  readonly flags: LinkFlags = { polled: false, sent: false, received: false, receivedLast: false, receivedChunk: false };
 
-/** Wraps `poll`, `send`, `recv`, `recvLast` and `recvChunk` of this Link instance to set one flag each. */
-export function instrument(link: Link): InstrumentedLink {
-  const flags: LinkFlags = { polled: false, sent: false, received: false, receivedLast: false, receivedChunk: false };
-  const poll = link.poll.bind(link);
-  const send = link.send.bind(link);
-  const recv = link.recv.bind(link);
-  const recvLast = link.recvLast.bind(link);
-  const recvChunk = link.recvChunk.bind(link);
-  link.poll = () => {
-    flags.polled = true;
-    return poll();
-  };
-  link.send = (message) => {
-    flags.sent = true;
-    send(message);
-  };
-  link.recv = () => {
-    flags.received = true;
-    return recv();
-  };
-  link.recvLast = () => {
-    flags.receivedLast = true;
-    return recvLast();
-  };
-  link.recvChunk = (into) => {
-    flags.receivedChunk = true;
-    return recvChunk(into);
-  };
-  const out = link as InstrumentedLink;
-  out.flags = flags;
-  out.resetFlags = () => {
-    for (const key of Object.keys(flags) as (keyof LinkFlags)[]) flags[key] = false;
-  };
-  return out;
+  /** Clears every flag. */
+  resetFlags(): void {
+    for (const key of Object.keys(this.flags) as (keyof LinkFlags)[]) this.flags[key] = false;
+  }
+
+  override poll(): boolean {
+    this.flags.polled = true;
+    return super.poll();
+  }
+
+  override send(message: Message): void {
+    this.flags.sent = true;
+    super.send(message);
+  }
+
+  override recv(): Message {
+    this.flags.received = true;
+    return super.recv();
+  }
+
+  override recvLast(): Message {
+    this.flags.receivedLast = true;
+    return super.recvLast();
+  }
+
+  override recvChunk(): Record<string, unknown[]> {
+    this.flags.receivedChunk = true;
+    return super.recvChunk();
+  }
 }
 
 /** No flag set. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   Block,
   ControlBlock,
+  type BlockOptions,
   DefinitionError,
   link,
   LogLevel,
@@ -21,14 +22,26 @@ class CustomBlock2 extends Block {
   override loop(): void {}
 }
 
-afterEach(() => {
-  reset();
-  // What the original's tearDown checks after every Block test.
+/** What the original's tearDown checks after every Block test, through the Block class. */
+function expectResetState(): void {
   expect(Block.instances).toHaveLength(0);
   expect(Block.names).toHaveLength(0);
-  expect(runState.preparedAll).toBe(false);
-  expect(runState.launchedAll).toBe(false);
-  expect(runState.control).toBeNull();
+  expect(Block.threadStop).toBe(false);
+  expect(Block.preparedAll).toBe(false);
+  expect(Block.launchedAll).toBe(false);
+  expect(Block.noRaise).toBe(false);
+  expect(Block.sharedT0).toBeNull();
+  expect(Block.readyBarrier).toBeNull();
+  for (const event of [Block.startEvent, Block.stopEvent, Block.pauseEvent, Block.raiseEvent, Block.kbiEvent]) {
+    expect(event).toBeNull();
+  }
+  expect(Block.logQueue).toBeNull();
+  expect(Block.logThread).toBeNull();
+}
+
+afterEach(() => {
+  reset();
+  expectResetState();
 });
 
 describe('C1: the Block class registry', () => {
@@ -125,6 +138,35 @@ describe('C3: reset()', () => {
   });
 });
 
+describe('C3: the run state through the Block class', () => {
+  it('can be set by hand, as the original tests do, and reset() clears it', () => {
+    Block.preparedAll = true;
+    Block.launchedAll = true;
+    Block.noRaise = true;
+    Block.threadStop = true;
+    expect([runState.preparedAll, runState.launchedAll, runState.noRaise, runState.threadStop]).toEqual([true, true, true, true]);
+    reset();
+    expectResetState();
+  });
+
+  it("gives the run's own shared objects while a run exists", () => {
+    const control = ControlBlock.create(2, 0);
+    const sink = (): void => {};
+    runState.control = control;
+    runState.logSink = sink;
+    expect(Block.readyBarrier).toBe(control.barrier);
+    expect(Block.readyBarrier!.parties).toBe(2);
+    expect(Block.sharedT0).toBe(control.t0);
+    expect(Block.sharedT0!.value).toBe(-1);
+    expect(Block.startEvent).toBe(control.start);
+    expect(Block.stopEvent).toBe(control.stop);
+    expect(Block.pauseEvent).toBe(control.pause);
+    expect(Block.raiseEvent).toBe(control.raise);
+    expect(Block.kbiEvent).toBe(control.kbi);
+    expect(Block.logQueue).toBe(sink);
+  });
+});
+
 describe('C4: stop() outside a run', () => {
   it('does nothing when there is no run', () => {
     expect(runState.control).toBeNull();
@@ -166,6 +208,40 @@ describe('C5: instance defaults and abstract loop()', () => {
     expect(block.debug).toBe(false);
     expect(block.inputs).toEqual([]);
     expect(block.outputs).toEqual([]);
+  });
+
+  it('takes its settings as an options object too: super({ freq, ... })', () => {
+    class Configured extends Block {
+      constructor(options?: BlockOptions) {
+        super(options);
+      }
+
+      override loop(): void {}
+    }
+    const block = new Configured({ freq: 50, niceness: 5, labels: ['t(s)', 'x'], displayFreq: true, debug: null, pausable: false });
+    expect(block).toMatchObject({ freq: 50, niceness: 5, labels: ['t(s)', 'x'], displayFreq: true, debug: null, pausable: false });
+    expect(new Configured({ freq: null }).freq).toBeNull();
+    expect(new Configured().freq).toBeNull();
+  });
+
+  it('refuses wrong settings given to the constructor, naming the option, before counting the Block', () => {
+    class Configured extends Block {
+      constructor(options?: unknown) {
+        super(options as BlockOptions);
+      }
+
+      override loop(): void {}
+    }
+    expect(() => new Configured({ freq: 0 })).toThrow(/Configured: freq must be a positive number/);
+    expect(() => new Configured({ freq: 0 })).toThrow(RangeError);
+    expect(() => new Configured({ niceness: 20 })).toThrow(/niceness must be an integer from -20 to 19/);
+    expect(() => new Configured({ niceness: 1.5 })).toThrow(/niceness/);
+    expect(() => new Configured({ labels: [1] })).toThrow(/labels/);
+    expect(() => new Configured({ pausable: 'no' })).toThrow(/pausable must be true or false/);
+    expect(() => new Configured({ debug: 1 })).toThrow(/debug must be true, false or null/);
+    expect(() => new Configured({ display_freq: true })).toThrow(/unknown option 'display_freq'.*did you mean 'displayFreq'/);
+    expect(() => new Configured(5)).toThrow(TypeError);
+    expect(Block.instances).toHaveLength(0);
   });
 
   it('refuses to create the abstract Block itself', () => {

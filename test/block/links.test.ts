@@ -6,18 +6,17 @@
  * instrumented to record which of its methods were called.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { link, LinkDataError, reset } from '../../packages/core/src/index.js';
+import { Link, link, LinkDataError, reset, runState } from '../../packages/core/src/index.js';
 import {
   eventStates,
   TestClock,
-  instrument,
   joinRun,
   lifecycle,
   NO_FLAGS,
   onlyFlags,
   runInThread,
   TestBlock,
-  type InstrumentedLink,
+  TestLink,
 } from './block-harness.js';
 
 afterEach(() => {
@@ -45,21 +44,61 @@ describe('L1 link()', () => {
   });
 });
 
+describe('L1 new Link()', () => {
+  it('connects the Blocks and joins the run by itself, as link() does', () => {
+    const [a, b] = [new TestBlock(), new TestBlock()];
+    const made = new Link(a, b, { name: 'direct' });
+    expect(a.outputs).toEqual([made]);
+    expect(b.inputs).toEqual([made]);
+    expect(runState.links).toEqual([made]);
+    const viaLink = link(b, a);
+    expect(runState.links).toEqual([made, viaLink]);
+    a.send({ x: 1 });
+    expect(b.recvData()).toEqual({ x: 1 });
+  });
+
+  it('refuses ends that are not Blocks, naming which', () => {
+    const block = new TestBlock();
+    expect(() => new Link({} as never, block)).toThrow(/the sender must be a Block/);
+    expect(() => new Link(block, 5 as never)).toThrow(/the receiver must be a Block/);
+    expect(block.inputs).toEqual([]);
+    expect(runState.links).toEqual([]);
+  });
+});
+
+describe("a '__proto__' label", () => {
+  it('stays an own label through recvData() and recvLastData()', () => {
+    const [a, b] = [new TestBlock(), new TestBlock()];
+    link(a, b);
+    const message = JSON.parse('{"__proto__": 3, "x": 1}') as Record<string, number>;
+    a.send(message);
+    const got = b.recvData();
+    expect(Object.keys(got)).toEqual(['__proto__', 'x']);
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    a.send(message);
+    for (const fillMissing of [false, true]) {
+      const last = b.recvLastData(fillMissing);
+      expect(Object.keys(last)).toEqual(['__proto__', 'x']);
+      expect(Object.getOwnPropertyDescriptor(last, '__proto__')?.value).toBe(3);
+    }
+  });
+});
+
 describe('Links between three Blocks (1 → 3 and 2 → 3)', () => {
   let block1: TestBlock;
   let block2: TestBlock;
   let block3: TestBlock;
-  let link1: InstrumentedLink;
-  let link2: InstrumentedLink;
-  const links = (): InstrumentedLink[] => [link1, link2];
+  let link1: TestLink;
+  let link2: TestLink;
+  const links = (): TestLink[] => [link1, link2];
   const resetFlags = (): void => links().forEach((l) => l.resetFlags());
 
   beforeEach(() => {
     block1 = new TestBlock();
     block2 = new TestBlock();
     block3 = new TestBlock();
-    link1 = instrument(link(block1, block3));
-    link2 = instrument(link(block2, block3));
+    link1 = new TestLink(block1, block3);
+    link2 = new TestLink(block2, block3);
   });
 
   describe('L2 send()', () => {
@@ -84,7 +123,7 @@ describe('Links between three Blocks (1 → 3 and 2 → 3)', () => {
 
     it('an object goes through Link.send on every output, without polling', () => {
       const other = new TestBlock();
-      const extra = instrument(link(block1, other));
+      const extra = new TestLink(block1, other);
       block1.send({ a: 1 });
       expect(link1.flags).toEqual(onlyFlags('sent'));
       expect(extra.flags).toEqual(onlyFlags('sent'));
@@ -259,7 +298,7 @@ describe('Links between three Blocks (1 → 3 and 2 → 3)', () => {
       expect(block3.recvLastData(true)).toEqual({ a: 0 });
 
       const block4 = new TestBlock();
-      const link3 = instrument(link(block4, block3));
+      const link3 = new TestLink(block4, block3);
       block4.send({ c: 5 });
       expect(block3.recvLastData(false)).toEqual({ c: 5 });
       expect(link3.flags).toEqual(onlyFlags('sent', 'receivedLast'));
@@ -492,7 +531,7 @@ describe('L10 pollDelay validation', () => {
   it('rejects pollDelay ≥ 0.9 × delay or ≤ 0 before reading anything, for both methods', () => {
     const sender = new TestBlock();
     const block = new TestBlock();
-    const l = instrument(link(sender, block));
+    const l = new TestLink(sender, block);
     const clock = new TestClock(100);
     block.clock = clock;
     sender.send({ a: 0 });
@@ -533,7 +572,7 @@ describe('L11 a LinkDataError in loop()', () => {
         b.send([0]);
       },
     });
-    const self = instrument(link(block, block));
+    const self = new TestLink(block, block);
     const run = runInThread(block);
     expect(await joinRun(run)).toBe(true);
 

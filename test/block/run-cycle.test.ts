@@ -5,8 +5,8 @@
  * this thread, with a control block of one party.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LogLevel, reset } from '../../packages/core/src/index.js';
-import { eventStates, joinRun, lifecycle, runInThread, TestBlock, type InThreadRun } from './block-harness.js';
+import { ControlBlock, link, LogLevel, reset, runBlock, systemClock } from '../../packages/core/src/index.js';
+import { eventStates, joinRun, lifecycle, runInThread, TestBlock, TestClock, type InThreadRun } from './block-harness.js';
 
 afterEach(() => {
   reset();
@@ -124,5 +124,52 @@ describe('run cycle of a Block (R1–R7)', () => {
 
     expect(eventStates(run.control)).toEqual({ start: true, stop: true, broken: false, raise: false, kbi: false });
     expect(block.calls).toEqual(['prepare', 'begin', 'loop', 'finish']);
+  });
+});
+
+describe('runBlock on a Block nobody attached to the run', () => {
+  it('attaches it itself: stop() in loop() ends the run and t0 is readable', async () => {
+    const block = new TestBlock();
+    const control = ControlBlock.create(1, 0);
+    control.t0.value = systemClock.time();
+    control.start.set();
+    let t0: number | null = null;
+    block.finish = () => {
+      t0 = block.t0;
+    };
+    await runBlock(block, control);
+    expect(block.loops).toBe(1);
+    expect(eventStates(control)).toEqual({ start: true, stop: true, broken: false, raise: false, kbi: false });
+    expect(t0).toBe(control.t0.value);
+  });
+});
+
+describe('a timed recvAllData() in finish()', () => {
+  it('waits its whole delay although stop is set, collecting what arrives meanwhile', async () => {
+    const sender = new TestBlock();
+    const block = new TestBlock();
+    link(sender, block);
+    const clock = new TestClock(100);
+    clock.onSleep = (i) => sender.send({ i });
+    block.clock = clock;
+    let got: Record<string, unknown[]> = {};
+    block.finish = async () => {
+      got = await block.recvAllData(1, 0.25);
+    };
+    await joinRun(runInThread(block, { start: true }));
+    expect(clock.sleeps).toHaveLength(4);
+    expect(got).toEqual({ i: [0, 1, 2, 3] });
+  });
+
+  it('in loop(), ends early once the run stops', async () => {
+    const block = new TestBlock({ stop: false });
+    const clock = new TestClock(100);
+    block.clock = clock;
+    block.loop = async () => {
+      block.stop();
+      await block.recvAllData(1, 0.25);
+    };
+    await joinRun(runInThread(block, { start: true }));
+    expect(clock.sleeps).toEqual([]);
   });
 });

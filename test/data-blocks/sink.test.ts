@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Block, blocks, link, reset } from '../../packages/core/src/index.js';
-import { instrument, onlyFlags } from '../block/block-harness.js';
+import { onlyFlags, TestLink } from '../block/block-harness.js';
 
 const { Sink } = blocks;
 
@@ -40,7 +40,7 @@ describe('Sink', () => {
   it('drains every input with recvAllDataRaw', () => {
     const sources = [new Source(), new Source()];
     const sink = new Sink();
-    const links = sources.map((source) => instrument(link(source, sink)));
+    const links = sources.map((source) => new TestLink(source, sink));
     sources[0]!.send({ a: 1 });
     sources[0]!.send({ a: 2 });
     sources[1]!.send({ b: 3 });

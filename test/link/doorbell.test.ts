@@ -60,8 +60,8 @@ describe('Doorbell', () => {
 
   it('a Link send rings the receiver’s doorbell', async () => {
     const bell = Doorbell.create();
-    const receiver = { name: 'r', log() {}, stopping: false, doorbell: bell };
-    const l = new Link({ name: 's', log() {}, stopping: false, doorbell: Doorbell.create() }, receiver);
+    const receiver = { name: 'r', log() {}, stopping: false, doorbell: bell, inputs: [], outputs: [] };
+    const l = new Link({ name: 's', log() {}, stopping: false, doorbell: Doorbell.create(), inputs: [], outputs: [] }, receiver);
     const w = sleeper(bell);
     await w.next((m) => m === 'sleeping');
     await until(() => Atomics.load(new Int32Array(bell.buffer), SLEEPING) === 1, 20_000, 'the worker to sleep');

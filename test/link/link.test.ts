@@ -24,7 +24,15 @@ type LogEntry = [level: number, message: string];
 
 /** A Link end that is not a Block: records its logs. */
 function end(name: string, logs: LogEntry[] = [], stopping = true): LinkEnd & { logs: LogEntry[] } {
-  return { name, logs, stopping, doorbell: Doorbell.create(), log: (level, message) => void logs.push([level, message]) };
+  return {
+    name,
+    logs,
+    stopping,
+    doorbell: Doorbell.create(),
+    inputs: [],
+    outputs: [],
+    log: (level, message) => void logs.push([level, message]),
+  };
 }
 
 function bare(options: LinkOptions = {}): Link {
@@ -578,7 +586,7 @@ describe("a full Link under 'block'", () => {
     // If it fails or times out, it sets stop so that the blocked sender gives up instead of hanging.
     const reader = startWorker(
       `const control = new core.ControlBlock(workerData.control);
-       const end = { name: 'reader', log() {}, stopping: false, doorbell: new core.Doorbell(new SharedArrayBuffer(8)) };
+       const end = { name: 'reader', log() {}, stopping: false, doorbell: new core.Doorbell(new SharedArrayBuffer(8)), inputs: [], outputs: [] };
        try {
          const link = new core.Link(end, end, { capacity: 8, bufferSize: 512 });
          link.attach(workerData.ring);

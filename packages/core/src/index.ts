@@ -5,7 +5,7 @@
  * @module @crappy/core
  */
 
-export { Block, type DataLists, type MaybePromise } from './block/block.js';
+export { Block, type BlockOptions, type DataLists, type MaybePromise } from './block/block.js';
 export { runBlock, START_TIMEOUT } from './block/run-block.js';
 export * from './errors.js';
 export { link } from './link/connect.js';

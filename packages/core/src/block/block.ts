@@ -1,9 +1,11 @@
 import { LinkDataError, T0NotSetError } from '../errors.js';
 import { Doorbell } from '../link/doorbell.js';
 import type { Link, LinkEnd } from '../link/link.js';
-import { isPlainObject, type Message } from '../link/message.js';
+import { isPlainObject, setOwn, type Message } from '../link/message.js';
 import { blockLevel, LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { Logger } from '../logging/logger.js';
+import { checkOptions } from '../options/check-options.js';
+import { booleanOption, debugOption, freqOption, labelsOption, numberOption } from '../options/values.js';
 import { ClassRegistry } from '../registry.js';
 import {
   launch,
@@ -18,9 +20,29 @@ import {
   type StartOptions,
 } from '../runtime/orchestrator.js';
 import { runState } from '../runtime/run-state.js';
+import type { LogSinkFn } from '../logging/log-record.js';
+import type { Barrier } from '../sync/barrier.js';
 import type { ControlBlock } from '../sync/control-block.js';
+import type { SharedEvent } from '../sync/shared-event.js';
+import type { SharedValue } from '../sync/shared-value.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { validatePollDelay } from './poll-delay.js';
+
+/** The settings every Block has, which a subclass may pass to `super()`. */
+export interface BlockOptions {
+  /** Target loops per second; `null` (the default) loops as fast as possible. */
+  freq?: number | null;
+  /** Priority of the Block's thread, an integer from −20 to 19 (default 0; below 0 needs `allowRoot`). */
+  niceness?: number;
+  /** Names of the values sent as an array by {@link Block.send} (default `null`). */
+  labels?: string[] | null;
+  /** Log the achieved loops/s every 2 s (default false). */
+  displayFreq?: boolean;
+  /** `true`: DEBUG logs; `false` (default): INFO and above; `null`: CRITICAL only. */
+  debug?: boolean | null;
+  /** Whether `loop()` is skipped while the run is paused (default true). */
+  pausable?: boolean;
+}
 
 /** What `recvAllData()` returns: every label's values, in order. */
 export type DataLists = Record<string, unknown[]>;
@@ -51,14 +73,22 @@ export abstract class Block implements LinkEnd {
     return runState.names;
   }
 
-  /** Whether the current run is prepared (its workers are started). */
+  /** Whether the current run is prepared (its workers are started). Tests may set it, as the original's do. */
   static get preparedAll(): boolean {
     return runState.preparedAll;
   }
 
-  /** Whether the current run is launched. */
+  static set preparedAll(value: boolean) {
+    runState.preparedAll = value;
+  }
+
+  /** Whether the current run is launched. Tests may set it, as the original's do. */
   static get launchedAll(): boolean {
     return runState.launchedAll;
+  }
+
+  static set launchedAll(value: boolean) {
+    runState.launchedAll = value;
   }
 
   /** Whether the current run must not throw at its end. */
@@ -66,9 +96,65 @@ export abstract class Block implements LinkEnd {
     return runState.noRaise;
   }
 
+  static set noRaise(value: boolean) {
+    runState.noRaise = value;
+  }
+
   /** Whether the main thread asked its helpers to stop. */
   static get threadStop(): boolean {
     return runState.threadStop;
+  }
+
+  static set threadStop(value: boolean) {
+    runState.threadStop = value;
+  }
+
+  /** The run's shared `t0` (−1 until the start), `null` outside a run. */
+  static get sharedT0(): SharedValue | null {
+    return runState.control?.t0 ?? null;
+  }
+
+  /** The run's start barrier (one party per Block, plus the main thread), `null` outside a run. */
+  static get readyBarrier(): Barrier | null {
+    return runState.control?.barrier ?? null;
+  }
+
+  /** The run's start event, `null` outside a run. */
+  static get startEvent(): SharedEvent | null {
+    return runState.control?.start ?? null;
+  }
+
+  /** The run's stop event, `null` outside a run. */
+  static get stopEvent(): SharedEvent | null {
+    return runState.control?.stop ?? null;
+  }
+
+  /** The run's pause event, `null` outside a run. */
+  static get pauseEvent(): SharedEvent | null {
+    return runState.control?.pause ?? null;
+  }
+
+  /** The run's raise event (a Block failed), `null` outside a run. */
+  static get raiseEvent(): SharedEvent | null {
+    return runState.control?.raise ?? null;
+  }
+
+  /** The run's kbi event (Ctrl+C), `null` outside a run. */
+  static get kbiEvent(): SharedEvent | null {
+    return runState.control?.kbi ?? null;
+  }
+
+  /** Where this thread's log records go during a run (the original's log queue), `null` outside a run. */
+  static get logQueue(): LogSinkFn | null {
+    return runState.logSink;
+  }
+
+  /**
+   * The original's log thread: always `null` here, since the Blocks' records
+   * reach the main thread as worker messages, with no thread of their own.
+   */
+  static get logThread(): null {
+    return null;
   }
 
   /** The original's `Block.start_all()`: same as `crappy.start()`. */
@@ -136,12 +222,20 @@ export abstract class Block implements LinkEnd {
   private lastValues: Message[] | null = null;
   /** @internal what this loop did with its Links, for the idle wait of free-running Blocks */
   readonly activity = { asked: false, got: false, sent: false };
+  /** @internal set by the runtime while `finish()` runs: a timed receive then waits its whole delay */
+  finishing = false;
 
-  constructor() {
+  /**
+   * @param options the Block's settings, as an alternative to setting the
+   *   fields in the subclass's constructor (`super({ freq: 100 })`)
+   * @throws TypeError / RangeError naming a wrong option
+   */
+  constructor(options?: BlockOptions) {
     const cls = new.target;
     if (typeof (this as { loop?: unknown }).loop !== 'function') {
       throw new TypeError(`Cannot create ${cls.name}: a Block must implement loop()`);
     }
+    applyBlockOptions(this, options, cls.name);
     Block.classes.register(cls);
     let index = 1;
     while (runState.names.includes(`crappy.${cls.name}-${index}`)) index += 1;
@@ -263,7 +357,7 @@ export abstract class Block implements LinkEnd {
    */
   recvData(): Message {
     const result: Message = {};
-    for (const link of this.inputs) Object.assign(result, link.recv());
+    for (const link of this.inputs) mergeInto(result, link.recv());
     this.noteReceived(result);
     return result;
   }
@@ -279,10 +373,10 @@ export abstract class Block implements LinkEnd {
     this.inputs.forEach((link, i) => {
       const fresh = link.recvLast();
       const known = (this.lastValues![i] ??= {});
-      Object.assign(known, fresh);
-      if (!fillMissing) Object.assign(result, fresh);
+      mergeInto(known, fresh);
+      if (!fillMissing) mergeInto(result, fresh);
     });
-    if (fillMissing) for (const known of this.lastValues) Object.assign(result, known);
+    if (fillMissing) for (const known of this.lastValues) mergeInto(result, known);
     this.noteReceived(result);
     return result;
   }
@@ -290,8 +384,8 @@ export abstract class Block implements LinkEnd {
   /**
    * Takes every waiting message of every input Link, as `{label: [values]}`
    * (Links in order, then messages in order).
-   * With `delay` (seconds), keeps collecting for that long (or until the run
-   * stops), checking every `pollDelay` seconds (default `delay / 10`), then
+   * With `delay` (seconds), keeps collecting for that long (in `loop()`, only
+   * until the run stops), checking every `pollDelay` seconds (default `delay / 10`), then
    * collects once more; the result is then a Promise.
    * @throws RangeError for a `pollDelay` ≤ 0 or ≥ 0.9 × `delay`
    */
@@ -299,13 +393,14 @@ export abstract class Block implements LinkEnd {
   recvAllData(delay: number, pollDelay?: number | null): Promise<DataLists>;
   recvAllData(delay?: number | null, pollDelay?: number | null): DataLists | Promise<DataLists> {
     validatePollDelay(delay, pollDelay);
-    // Each Link appends its values to the same lists: Links in order, then messages in order.
+    // Links in order, then messages in order.
     const collect = (into: DataLists): void => {
-      for (const link of this.inputs) link.recvChunk(into);
+      for (const link of this.inputs) appendLists(into, link.recvChunk());
     };
     if (delay === undefined || delay === null) {
-      const result: DataLists = {};
-      collect(result);
+      // One input (the usual case): its chunk is the result as it is.
+      const result: DataLists = this.inputs.length === 1 ? this.inputs[0]!.recvChunk() : {};
+      if (this.inputs.length !== 1) collect(result);
       this.noteReceived(result);
       return result;
     }
@@ -320,16 +415,15 @@ export abstract class Block implements LinkEnd {
   recvAllDataRaw(delay: number, pollDelay?: number | null): Promise<DataLists[]>;
   recvAllDataRaw(delay?: number | null, pollDelay?: number | null): DataLists[] | Promise<DataLists[]> {
     validatePollDelay(delay, pollDelay);
-    const collect = (into: DataLists[]): void => {
-      this.inputs.forEach((link, i) => link.recvChunk(into[i]));
-    };
-    const result: DataLists[] = this.inputs.map(() => ({}));
     if (delay === undefined || delay === null) {
-      collect(result);
+      const result = this.inputs.map((link) => link.recvChunk());
       this.noteReceived(result.some((lists) => Object.keys(lists).length > 0));
       return result;
     }
-    return this.collectFor(delay, pollDelay, result, collect);
+    const collect = (into: DataLists[]): void => {
+      this.inputs.forEach((link, i) => appendLists(into[i]!, link.recvChunk()));
+    };
+    return this.collectFor(delay, pollDelay, this.inputs.map(() => ({})), collect);
   }
 
   /** Asks every Block of the run to stop (no effect outside a run). */
@@ -352,7 +446,9 @@ export abstract class Block implements LinkEnd {
     if (delay > 0) {
       const step = pollDelay ?? delay / 10;
       const deadline = this.clock.time() + delay;
-      while (this.clock.time() < deadline && this.control?.stop.isSet() !== true) {
+      // The stop ends the wait early in loop(), not in finish(), where stop is always set and a
+      // Block may wait for what the others send in their own finish().
+      while (this.clock.time() < deadline && (this.finishing || this.control?.stop.isSet() !== true)) {
         collect(into);
         await this.clock.sleep(Math.max(0, Math.min(step, deadline - this.clock.time())));
       }
@@ -366,4 +462,34 @@ export abstract class Block implements LinkEnd {
     this.activity.asked = true;
     if (typeof result === 'boolean' ? result : Object.keys(result).length > 0) this.activity.got = true;
   }
+}
+
+/** Copies every label of `from` into `into` (a later value wins), keeping a `'__proto__'` label as an own property. */
+function mergeInto(into: Message, from: Message): void {
+  for (const key in from) setOwn(into, key, from[key]);
+}
+
+/** Appends each list of `chunk` to the list of the same label in `into`. */
+function appendLists(into: DataLists, chunk: DataLists): void {
+  for (const label in chunk) {
+    const values = chunk[label]!;
+    const list = into[label];
+    if (list === undefined) setOwn(into, label, values);
+    else for (let i = 0; i < values.length; i++) list.push(values[i]);
+  }
+}
+
+/** Checks the options given to the Block constructor and sets them on `block`. */
+function applyBlockOptions(block: Block, options: BlockOptions | undefined, owner: string): void {
+  const given = checkOptions(options, ['freq', 'niceness', 'labels', 'displayFreq', 'debug', 'pausable'], owner);
+  if ('freq' in given) block.freq = freqOption(given.freq, null, owner);
+  if ('niceness' in given) {
+    const niceness = numberOption(given.niceness, undefined, owner, 'niceness', { integer: true, min: -20 });
+    if (niceness > 19) throw new RangeError(`${owner}: niceness must be an integer from -20 to 19, got ${niceness}`);
+    block.niceness = niceness;
+  }
+  if ('labels' in given) block.labels = labelsOption(given.labels, owner, 'labels');
+  if ('displayFreq' in given) block.displayFreq = booleanOption(given.displayFreq, undefined, owner, 'displayFreq');
+  if ('debug' in given) block.debug = debugOption(given.debug, owner);
+  if ('pausable' in given) block.pausable = booleanOption(given.pausable, undefined, owner, 'pausable');
 }

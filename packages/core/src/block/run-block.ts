@@ -24,6 +24,7 @@ export const START_TIMEOUT = 1;
  * {@link ReaderStop} end the run quietly.
  */
 export async function runBlock(block: Block, control: ControlBlock): Promise<void> {
+  if (block.controlBlock !== control) block.attachRun(control);
   const timer = new LoopTimer(block, control);
   try {
     try {
@@ -57,10 +58,13 @@ export async function runBlock(block: Block, control: ControlBlock): Promise<voi
     reportFailure(block, control, error);
   } finally {
     control.stop.set();
+    block.finishing = true;
     try {
       await block.finish();
     } catch (error) {
       reportFailure(block, control, error, 'finish()');
+    } finally {
+      block.finishing = false;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { LinkDataError } from '../errors.js';
 import { LogLevel } from '../logging/levels.js';
 import { applyModifier, isModifierLike, type ModifierLike } from '../modifier/modifier.js';
+import { runState } from '../runtime/run-state.js';
 import { monotonic } from '../time/clock.js';
 import { MessageDecoder, MessageEncoder } from './codec.js';
 import type { Doorbell } from './doorbell.js';
@@ -34,6 +35,10 @@ export interface LinkEnd {
   readonly stopping: boolean;
   /** Wakes the Block when it sleeps waiting for input. */
   readonly doorbell: Doorbell;
+  /** The Links the Block reads from: a new Link adds itself to its receiver's. */
+  readonly inputs: Link[];
+  /** The Links the Block writes to: a new Link adds itself to its sender's. */
+  readonly outputs: Link[];
 }
 
 const DEFAULT_CAPACITY = 10_000;
@@ -71,10 +76,14 @@ export class Link {
   private lastFullWarning = monotonic();
 
   /**
+   * Creates the Link and connects it: it joins the sender's outputs, the
+   * receiver's inputs and the run's Links ({@link link} does just this).
    * @param sender the Block that sends
    * @param receiver the Block that receives
    */
   constructor(readonly sender: LinkEnd, readonly receiver: LinkEnd, options: LinkOptions = {}) {
+    if (!isLinkEnd(sender)) throw new TypeError(`link(): the sender must be a Block, got ${describe(sender)}`);
+    if (!isLinkEnd(receiver)) throw new TypeError(`link(): the receiver must be a Block, got ${describe(receiver)}`);
     if (options === null || typeof options !== 'object') throw new TypeError('link(): options must be an object');
     const { modifier, name, capacity = DEFAULT_CAPACITY, whenFull = 'drop', bufferSize } = options;
     const modifiers = modifier === undefined || modifier === null ? [] : Array.isArray(modifier) ? modifier : [modifier];
@@ -101,6 +110,9 @@ export class Link {
     this.capacity = capacity;
     this.whenFull = whenFull;
     this.bufferSize = bufferSize ?? Math.max(MIN_BUFFER_BYTES, capacity * BYTES_PER_MESSAGE);
+    sender.outputs.push(this);
+    receiver.inputs.push(this);
+    runState.links.push(this);
   }
 
   /** The shared buffer of this Link, allocated on first use. */
@@ -258,3 +270,9 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : `a ${typeof value}`;
 }
 
+/** Whether `value` can be the end of a Link: a Block, or an object shaped like one. */
+function isLinkEnd(value: unknown): value is LinkEnd {
+  if (value === null || typeof value !== 'object') return false;
+  const end = value as Partial<LinkEnd>;
+  return Array.isArray(end.inputs) && Array.isArray(end.outputs) && typeof end.name === 'string';
+}
