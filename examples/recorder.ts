@@ -11,7 +11,7 @@
  *
  * Run it with `npx tsx examples/recorder.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as crappy from 'crappy';
@@ -36,7 +36,8 @@ class LoadCell extends crappy.Block {
 }
 
 // Only the labels listed are saved, in this order ('status' is left out).
-const recorder = new crappy.blocks.Recorder(join(tmpdir(), 'crappy-examples', 'recorder.csv'), {
+const folder = join(tmpdir(), 'crappy-examples');
+const recorder = new crappy.blocks.Recorder(join(folder, 'recorder.csv'), {
   labels: ['t(s)', 'F(N)'],
   delay: 0.5,
 });
@@ -44,9 +45,13 @@ crappy.link(new LoadCell(), recorder);
 
 await crappy.start({ logLevel: 'info' });
 
-// After the run, in the main thread: show what was written.
-const lines = readFileSync(recorder.path, 'utf8').trimEnd().split('\n');
-console.log(`\n${recorder.path}: ${lines.length - 1} rows`);
+// After the run, in the main thread: show what was written. The Recorder
+// chose its file name in its own thread (recorder.csv, or recorder_00001.csv
+// and so on when earlier runs left theirs): the newest is the last in order.
+const written = readdirSync(folder).filter((name) => /^recorder(_\d+)?\.csv$/.test(name)).sort().at(-1)!;
+const path = join(folder, written);
+const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+console.log(`\n${path}: ${lines.length - 1} rows`);
 console.log([...lines.slice(0, 4), '...', ...lines.slice(-2)].join('\n'));
-const meta = JSON.parse(readFileSync(recorder.metadataPath, 'utf8')) as crappy.blocks.RunMetadata;
-console.log(`\n${recorder.metadataPath}: started ${meta.startDate} by ${meta.script}, Blocks ${meta.blocks.map((b) => b.class).join(', ')}`);
+const meta = JSON.parse(readFileSync(`${path}.meta.json`, 'utf8')) as crappy.blocks.RunMetadata;
+console.log(`\n${path}.meta.json: started ${meta.startDate} by ${meta.script}, Blocks ${meta.blocks.map((b) => b.class).join(', ')}`);

@@ -104,9 +104,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
       // Pause: the Generator sends nothing more, and the plot stops growing.
       await page.locator('#pause').click();
       await expect.poll(() => page.locator('#run-state').textContent()).toBe('paused');
-      await page.waitForTimeout(600);
-      const pausedSent = await sent();
-      const pausedPoints = await points();
+      // What was in flight at the click arrives first: wait until both counts hold still.
+      const steady = async (): Promise<[number, number]> => {
+        let last = [await sent(), await points()];
+        for (let attempt = 0; attempt < 20; attempt++) {
+          await page.waitForTimeout(600);
+          const now = [await sent(), await points()];
+          if (now[0] === last[0] && now[1] === last[1]) return [now[0]!, now[1]!];
+          last = now;
+        }
+        throw new Error(`the Link count and the plot never stopped growing after Pause (last: ${last.join(', ')})`);
+      };
+      const [pausedSent, pausedPoints] = await steady();
       await page.waitForTimeout(1500);
       expect(await sent()).toBe(pausedSent);
       expect(await points()).toBe(pausedPoints);

@@ -35,14 +35,25 @@ function state(): Record<string, unknown> {
   };
 }
 
+/**
+ * Waits until the Block is prepared and waits at the barrier, so that a
+ * failure made on purpose next finds its worker ready to finish within the
+ * grace period, however slowly the machine started the thread.
+ */
+async function untilAtBarrier(): Promise<void> {
+  const control = crappy.runState.control;
+  if (control === null) return;
+  const deadline = Date.now() + 30_000;
+  while (control.barrier.nWaiting < 1 && Date.now() < deadline) await sleep(5);
+}
+
 switch (mode) {
   case 'prepare-setup': {
     // S1: what prepare() sets up, then an aborted barrier ends the run.
     const block = new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
     const control = crappy.runState.control!;
-    const deadline = Date.now() + 3000;
-    while (control.barrier.nWaiting < 1 && Date.now() < deadline) await sleep(5);
+    await untilAtBarrier();
     mark('prepared', {
       ...state(),
       parties: control.barrier.parties,
@@ -63,6 +74,7 @@ switch (mode) {
     // S2
     new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
+    await untilAtBarrier();
     await attempt('second-prepare', () => crappy.prepare());
     mark('after', state());
     break;
@@ -87,6 +99,7 @@ switch (mode) {
     // S6: renice() once launched, as the original tests it (flag set by hand).
     new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
+    await untilAtBarrier();
     crappy.runState.launchedAll = true;
     await attempt('renice', () => crappy.renice());
     mark('after', state());
@@ -96,6 +109,7 @@ switch (mode) {
     // S6, the way a script would get there: renice() while launch() runs.
     new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
+    await untilAtBarrier();
     const launching = attempt('launch', () => crappy.launch());
     await attempt('renice', () => crappy.renice());
     await launching;
@@ -123,6 +137,7 @@ switch (mode) {
     // S9
     new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
+    await untilAtBarrier();
     const first = attempt('first-launch', () => crappy.launch());
     await attempt('second-launch', () => crappy.launch());
     await first;
@@ -148,6 +163,7 @@ switch (mode) {
     // A wrong option after prepare(): the prepared Block is stopped, then the TypeError is thrown.
     new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
+    await untilAtBarrier();
     await attempt('launch', () => crappy.launch({ no_raise: true } as crappy.LaunchOptions));
     mark('after', state());
     break;
@@ -155,6 +171,7 @@ switch (mode) {
   case 'bad-renice-option': {
     new Probe({ stopAfter: null });
     await crappy.prepare({ logLevel: 'warning' });
+    await untilAtBarrier();
     await attempt('renice', () => crappy.renice({ allow_root: true } as crappy.ReniceOptions));
     mark('after', state());
     break;
