@@ -219,11 +219,19 @@ export class Generator extends Block {
     this.log(LogLevel.WARNING, 'Generator path exhausted, staying idle until the run ends');
   }
 
-  /** Waits `delay` seconds (less if the run stops meanwhile), then ends the run. */
-  private async stopAfter(delay: number): Promise<void> {
-    const deadline = this.clock.time() + delay;
-    for (let now = this.clock.time(); now < deadline && !this.controlBlock?.stop.isSet(); now = this.clock.time()) {
-      await this.clock.sleep(Math.min(END_DELAY_STEP, deadline - now));
+  /**
+   * Waits `delay` seconds, then ends the run. It sleeps in slices of at
+   * most {@link END_DELAY_STEP}, so as to see a stop of the run, and counts
+   * them: the wait is over after all of them, or earlier once the clock
+   * moved by `delay`, so it also ends with a test clock that does not move.
+   */
+  private async stopAfter(delay: number): Promise<never> {
+    const slices = Math.ceil(delay / END_DELAY_STEP);
+    const start = this.clock.time();
+    for (let slice = 0; slice < slices && !this.controlBlock?.stop.isSet(); slice++) {
+      const left = delay - (this.clock.time() - start);
+      if (left <= 0) break;
+      await this.clock.sleep(Math.min(delay / slices, left));
     }
     throw new GeneratorStop(`all the Paths are done, ${delay} s ago`);
   }
@@ -235,7 +243,9 @@ function resolveType(type: unknown, where: string): PathClass {
     const cls = Path.classes.get(type);
     if (cls === undefined) {
       const known = Path.classes.names().sort().join(', ');
-      throw new RangeError(`${where}: unknown Path type '${type}'; the known types are: ${known} (register your own with Path.classes.register(MyPath), or give the class itself)`);
+      throw new RangeError(
+        `${where}: Unknown Generator path type : ${type} ! The possible types are : ${known} (register your own with Path.classes.register(MyPath), or give the class itself)`,
+      );
     }
     return cls as unknown as PathClass;
   }
