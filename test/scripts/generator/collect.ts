@@ -31,18 +31,29 @@ export class Collect extends crappy.Block {
   }
 }
 
-/** Sends `{t(s), n}` with an increasing n at each loop, and prints its last n from finish(). */
+/**
+ * Sends `{t(s), n}` with an increasing n at each loop, and prints its last n
+ * from finish(). With `waitFor`, it starts counting only once it received
+ * that label (from a Link of its own), so that the receiver is surely running.
+ */
 export class Count extends crappy.Block {
   n = 0;
+  private waiting: boolean;
 
-  constructor(freq: number, pausable = true) {
+  constructor(freq: number, pausable = true, private readonly waitFor: string | null = null) {
     super();
     this.freq = freq;
     this.pausable = pausable;
     this.labels = ['t(s)', 'n'];
+    this.waiting = waitFor !== null;
   }
 
   override loop(): void {
+    if (this.waitFor !== null) {
+      const got = this.recvAllData()[this.waitFor];
+      if (this.waiting && (got === undefined || got.length === 0)) return;
+      this.waiting = false;
+    }
     this.n += 1;
     this.send([this.clock.time() - this.t0, this.n]);
   }

@@ -1,9 +1,12 @@
 // A Generator whose Paths end on a label sent by another Block, then on a
-// delay; it ends the run itself. The collector prints what it got.
+// delay; it ends the run itself. The collector prints what it got. The
+// counter starts once it got the Generator's first command: were n > 5
+// already waiting at the Generator's first loop, its first Path would end
+// before sending anything.
 import * as crappy from 'crappy';
 import { Collect, Count } from './collect.js';
 
-const count = new Count(100, false);
+const count = new Count(100, false, 'F(N)');
 const gen = new crappy.blocks.Generator(
   [
     { type: 'Constant', value: 1, condition: 'n>5' },
@@ -15,6 +18,7 @@ const gen = new crappy.blocks.Generator(
 const collect = new Collect('gen');
 crappy.link(count, gen);
 crappy.link(gen, collect);
+crappy.link(gen, count);
 
 await crappy.start({ logLevel: 'warning' });
 if (crappy.isMainThread) console.log('MAIN DONE');
