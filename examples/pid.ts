@@ -29,7 +29,10 @@ class Setpoint extends crappy.Block {
   }
 }
 
-/** A first-order system: dV/dt = (pid − V) / tau, integrated over the real time steps. */
+/**
+ * A first-order system: dV/dt = (pid − V) / tau, solved exactly over each real
+ * time step (the command held constant), so that a late loop cannot overshoot.
+ */
 class Oven extends crappy.Block {
   private v = 0;
   private command = 0;
@@ -45,7 +48,7 @@ class Oven extends crappy.Block {
     const { pid } = this.recvLastData();
     if (typeof pid === 'number') this.command = pid;
     const t = this.clock.time() - this.t0;
-    if (this.lastT !== null) this.v += ((this.command - this.v) * (t - this.lastT)) / this.tau;
+    if (this.lastT !== null) this.v += (this.command - this.v) * (1 - Math.exp(-(t - this.lastT) / this.tau));
     this.lastT = t;
     this.send([t, this.v]);
   }

@@ -14,7 +14,7 @@ class Setpoint extends crappy.Block {
   }
 }
 
-/** dV/dt = (u − V) / tau, integrated with the real time step. */
+/** dV/dt = (u − V) / tau, solved exactly over each real time step (u held), so a late loop cannot overshoot. */
 class Plant extends crappy.Block {
   private v = 0;
   private u = 0;
@@ -27,7 +27,7 @@ class Plant extends crappy.Block {
     const data = this.recvLastData();
     if (typeof data.pid === 'number') this.u = data.pid;
     const t = this.clock.time() - this.t0;
-    if (this.last !== null) this.v += ((this.u - this.v) * (t - this.last)) / this.tau;
+    if (this.last !== null) this.v += (this.u - this.v) * (1 - Math.exp(-(t - this.last) / this.tau));
     this.last = t;
     this.send({ 't(s)': t, V: this.v });
     if (t > 2) this.stop();
