@@ -50,7 +50,8 @@ describe('InOut offsets (IO1-IO4)', () => {
   it('IO2: array readings and streams are offset per value, time unchanged', async () => {
     const device = new ListInOut();
     expect(await zero(device)).toEqual([]);
-    expect(device.offsets).toEqual([-0, -1, -2]);
+    // a zero-mean channel gets 0, not −0 (the original's tests compare with ==)
+    expect(device.offsets).toEqual([0, -1, -2]);
     expect(device.getData()).toEqual([-1, 0, 1, 2]);
     expect(device.getStream()).toEqual([[-1, 0, 1, 2], [[0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2]]]);
     expect(await device.returnData()).toEqual([-1, 0, 0, 0]);
@@ -63,7 +64,7 @@ describe('InOut offsets (IO1-IO4)', () => {
   it('IO3: object readings are offset per label; streams take the label offsets in order', async () => {
     const device = new DictInOut();
     await zero(device);
-    expect(device.offsets).toEqual({ a: -0, b: -1, c: -2 });
+    expect(device.offsets).toEqual({ a: 0, b: -1, c: -2 });
     expect(device.getData()).toEqual({ 't(s)': -1, a: 0, b: 1, c: 2 });
     const data = await device.returnData();
     expect(data).toEqual({ 't(s)': -1, a: 0, b: 0, c: 0 });
@@ -124,6 +125,40 @@ describe('InOut offsets (IO1-IO4)', () => {
     expect(reads).toBe(3);
   });
 
+  it('IO1: also ends with a clock that does not move, after `delay` seconds of real time', () => {
+    let reads = 0;
+    class Slow extends InOut {
+      override getData(): number[] {
+        reads += 1;
+        // fail rather than hang if only the clock could end the zeroing
+        if (reads > 1000) throw new Error('endless zeroing');
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return [0, 4];
+      }
+    }
+    const device = new Slow();
+    device.clock = { time: () => 5, sleep: () => {} };
+    const started = performance.now();
+    expect(device.makeZero(0.2)).toBeUndefined();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
+    expect(device.offsets).toEqual([-4]);
+  });
+
+  it('with a synchronous getData(), makeZero, returnData and returnStream return at once, errors included', () => {
+    const device = new ListInOut();
+    device.clock = new TestClock(0, 0.5);
+    expect(device.makeZero(1)).toBeUndefined();
+    expect(device.returnData()).toEqual([-1, 0, 0, 0]);
+    expect((device.returnStream() as [number[], number[][]])[1][0]).toEqual([0, 0, 0]);
+    class Untimed extends InOut {
+      override getData(): inout.InOutData {
+        return { a: 1 };
+      }
+    }
+    expect(() => new Untimed().returnData()).toThrow(RangeError);
+  });
+
   it('IO1: without readings, warns and keeps no offsets', async () => {
     const device = new QueueInOut([]);
     expect(await zero(device)).toEqual(['QueueInOut: No data acquired when zeroing the channels, aborting the zeroing']);
@@ -159,7 +194,7 @@ describe('InOut offsets (IO1-IO4)', () => {
         return { time: [1], a: [[1]] };
       }
     })();
-    await expect(stream.returnStream()).rejects.toThrow(/'t\(s\)' must be given in the object returned by getStream/);
+    expect(() => stream.returnStream()).toThrow(/'t\(s\)' must be given in the object returned by getStream/);
   });
 
   it('IO4: a label without offset, or a length that does not match the offsets, is a RangeError', async () => {
@@ -178,7 +213,7 @@ describe('InOut offsets (IO1-IO4)', () => {
     }
     const wide = new Wide();
     await zero(wide);
-    await expect(wide.returnStream()).rejects.toThrow(/rows of 4 value\(s\) \(row 0\) but 3 offset\(s\)/);
+    expect(() => wide.returnStream()).toThrow(/rows of 4 value\(s\) \(row 0\) but 3 offset\(s\)/);
   });
 });
 

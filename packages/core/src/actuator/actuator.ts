@@ -1,3 +1,4 @@
+import { andThen } from '../blocks/maybe-async.js';
 import type { Awaitable } from '../inout/data.js';
 import type { LogFn } from '../inout/inout.js';
 import { LogLevel } from '../logging/levels.js';
@@ -51,7 +52,7 @@ export abstract class Actuator {
    * @param speed the value received on the Machine's `cmdLabel`
    */
   setSpeed(speed: number): Awaitable<void> {
-    return this.undefinedMethod(`setSpeed() was called but is not defined: the speed ${speed} is not set`).then(() => {});
+    return andThen(this.undefinedMethod(`setSpeed() was called but is not defined: the speed ${speed} is not set`), () => {});
   }
 
   /**
@@ -62,9 +63,10 @@ export abstract class Actuator {
    *   `speedCmdLabel`, else the `speed` setting, else `null`; always handle `null`
    */
   setPosition(position: number, speed: number | null): Awaitable<void> {
-    return this.undefinedMethod(
-      `setPosition() was called but is not defined: the position ${position} (speed ${String(speed)}) is not set`,
-    ).then(() => {});
+    return andThen(
+      this.undefinedMethod(`setPosition() was called but is not defined: the position ${position} (speed ${String(speed)}) is not set`),
+      () => {},
+    );
   }
 
   /**
@@ -97,10 +99,9 @@ export abstract class Actuator {
   close(): Awaitable<void> {}
 
   /** What a method that the class does not define does: warn, then wait 1 s so as not to flood the log. */
-  private async undefinedMethod(warning: string): Promise<null> {
+  private undefinedMethod(warning: string): Awaitable<null> {
     this.log(LogLevel.WARNING, warning);
-    await this.clock.sleep(1);
-    return null;
+    return andThen(this.clock.sleep(1), () => null);
   }
 }
 

@@ -1,7 +1,8 @@
 import { LogLevel } from '../logging/levels.js';
 import { show } from '../options/index.js';
 import { ClassRegistry } from '../registry.js';
-import { systemClock, type Clock } from '../time/clock.js';
+import { andThen, runSteps, wait, type Steps } from '../blocks/maybe-async.js';
+import { monotonic, systemClock, type Clock } from '../time/clock.js';
 import type { Awaitable, InOutData, InOutStream, Offsets } from './data.js';
 import { offsetData, offsetStream, ZeroAccumulator } from './offsets.js';
 
@@ -75,7 +76,7 @@ export abstract class InOut {
    * @param cmd the values received on the IOBlock's `cmdLabels`, in their order
    */
   setCmd(...cmd: unknown[]): Awaitable<void> {
-    return this.undefinedMethod(`setCmd() was called but is not defined: the command ${show(cmd)} is discarded`).then(() => {});
+    return andThen(this.undefinedMethod(`setCmd() was called but is not defined: the command ${show(cmd)} is discarded`), () => {});
   }
 
   /** Starts acquiring a stream. The default logs a warning. */
@@ -102,20 +103,28 @@ export abstract class InOut {
   close(): Awaitable<void> {}
 
   /**
-   * Reads the device for `delay` seconds (of {@link InOut.clock}), as fast as
-   * {@link InOut.getData} allows, and keeps minus the mean of each value as
-   * its offset, so that {@link InOut.returnData} and
-   * {@link InOut.returnStream} start at zero. Readings that are arrays give
-   * one offset per value after the time; objects one per label but `'t(s)'`.
-   * Without any reading, or with values that are not numbers, it logs a
-   * warning and leaves the readings as they are.
+   * Reads the device for `delay` seconds, as fast as {@link InOut.getData}
+   * allows, and keeps minus the mean of each value as its offset, so that
+   * {@link InOut.returnData} and {@link InOut.returnStream} start at zero.
+   * Readings that are arrays give one offset per value after the time;
+   * objects one per label but `'t(s)'`. Without any reading, or with values
+   * that are not numbers, it logs a warning and leaves the readings as they
+   * are.
+   *
+   * The time is that of {@link InOut.clock}; the reading also ends after
+   * `delay` seconds of real time, for a test's clock that does not move.
+   * @returns a Promise only when `getData()` returns one
    */
-  async makeZero(delay: number): Promise<void> {
+  makeZero(delay: number): Awaitable<void> {
+    return runSteps(this.zeroSteps(delay));
+  }
+
+  private *zeroSteps(delay: number): Steps<void> {
     const sums = new ZeroAccumulator();
-    const end = this.clock.time() + delay;
-    while (this.clock.time() < end) {
-      const reading = this.getData();
-      sums.add(reading instanceof Promise ? await reading : reading);
+    const start = this.clock.time();
+    const realStart = monotonic();
+    while (this.clock.time() - start < delay && monotonic() - realStart < delay) {
+      sums.add(yield* wait(this.getData()));
     }
     const result = sums.result();
     if ('warning' in result) {
@@ -129,34 +138,31 @@ export abstract class InOut {
   /**
    * One reading of {@link InOut.getData} with the offsets of
    * {@link InOut.makeZero} added.
-   * @returns `null` when `getData()` returned null; an array reading is copied
+   * @returns `null` when `getData()` returned null; an array reading is
+   *   copied; a Promise only when `getData()` returns one
    * @throws RangeError for an object without `'t(s)'`, a label without
    *   offset, or an array whose length does not match the offsets
    */
-  async returnData(): Promise<InOutData | null> {
-    const data = await this.getData();
-    if (data === null || data === undefined) return null;
-    return offsetData(data, this.zeroOffsets);
+  returnData(): Awaitable<InOutData | null> {
+    return andThen(this.getData(), (data) => (data === null || data === undefined ? null : offsetData(data, this.zeroOffsets)));
   }
 
   /**
    * One chunk of {@link InOut.getStream} with the offsets of
    * {@link InOut.makeZero} added to every channel.
-   * @returns `null` when `getStream()` returned null
+   * @returns `null` when `getStream()` returned null; a Promise only when
+   *   `getStream()` returns one
    * @throws RangeError for an object without `'t(s)'`, or rows whose width
    *   does not match the number of offsets
    */
-  async returnStream(): Promise<InOutStream | null> {
-    const stream = await this.getStream();
-    if (stream === null || stream === undefined) return null;
-    return offsetStream(stream, this.zeroOffsets);
+  returnStream(): Awaitable<InOutStream | null> {
+    return andThen(this.getStream(), (stream) => (stream === null || stream === undefined ? null : offsetStream(stream, this.zeroOffsets)));
   }
 
   /** What a method that the class does not define does: warn, then wait 1 s so as not to flood the log. */
-  private async undefinedMethod(warning: string): Promise<null> {
+  private undefinedMethod(warning: string): Awaitable<null> {
     this.log(LogLevel.WARNING, warning);
-    await this.clock.sleep(1);
-    return null;
+    return andThen(this.clock.sleep(1), () => null);
   }
 }
 

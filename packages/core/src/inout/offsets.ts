@@ -58,7 +58,7 @@ export class ZeroAccumulator {
       const offsets: number[] = [];
       for (let i = 0; i < this.listWidth; i++) {
         if (this.listBad.has(i)) return { warning: NOT_NUMBERS };
-        offsets.push(-this.listSums[i]! / this.listCount);
+        offsets.push(minusMean(this.listSums[i]!, this.listCount));
       }
       return { offsets };
     }
@@ -68,10 +68,15 @@ export class ZeroAccumulator {
     const offsets: Record<string, number> = {};
     for (const [label, { sum, count, bad }] of this.labelSums) {
       if (bad) return { warning: NOT_NUMBERS };
-      offsets[label] = -sum / count;
+      offsets[label] = minusMean(sum, count);
     }
     return { offsets };
   }
+}
+
+/** Minus the mean, the offset of a channel: 0, not −0, for a channel whose mean is 0. */
+function minusMean(sum: number, count: number): number {
+  return -(sum / count) + 0;
 }
 
 const NOT_NUMBERS = 'Cannot compute the offsets, the channels are not zeroed: the InOut does not return only numbers';
