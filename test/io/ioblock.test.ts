@@ -146,6 +146,32 @@ describe('IOBlock reading', () => {
   });
 });
 
+describe('IOBlock with a synchronous InOut', () => {
+  it('prepares, reads, sends, writes and finishes before returning, as the original does', () => {
+    const d = drive(new IOBlock(Probe, { labels: ['t(s)', 'a', 'b'], cmdLabels: 'c', makeZeroDelay: 0, initialCmd: 0, exitCmd: 9 }));
+    expect(d.block.prepare()).toBeUndefined();
+    d.clock.now = 12;
+    d.inbox.push({ c: 1 });
+    expect(d.block.loop()).toBeUndefined();
+    expect(d.sent).toEqual([{ 't(s)': 2, a: 1, b: 2 }]);
+    expect(probeOf(d.block).commands).toEqual([[0], [1]]);
+    expect(d.block.finish()).toBeUndefined();
+    expect(probeOf(d.block).calls.at(-1)).toBe('close');
+  });
+
+  it('returns a Promise when the InOut does', async () => {
+    const d = drive(new IOBlock(Probe, { labels: ['t(s)', 'a', 'b'], async: true }), { input: false });
+    const prepared = d.block.prepare();
+    expect(prepared).toBeInstanceOf(Promise);
+    await prepared;
+    const looped = d.block.loop();
+    expect(looped).toBeInstanceOf(Promise);
+    expect(d.sent).toEqual([]);
+    await looped;
+    expect(d.sent).toHaveLength(1);
+  });
+});
+
 describe('IOBlock writing', () => {
   it('sets a command once every label has a value, and only when it changed', async () => {
     const d = drive(new IOBlock(Probe, { cmdLabels: ['a', 'b'] }), { output: false });
@@ -237,16 +263,16 @@ describe('IOBlock settings and errors', () => {
     expect(() => new IOBlock('FakeInOut', { labels: ['t(s)', 'm'], rate: 10 })).toThrow(/FakeInOut: unknown option 'rate'/);
   });
 
-  it('fails in prepare() without any Link, naming the Block', async () => {
-    const d = drive(new IOBlock(Probe), { input: false, output: false });
-    await expect(d.block.prepare()).rejects.toThrow(/crappy\.IOBlock-\d+: the IOBlock driving Probe has no Link/);
+  it('fails in prepare() without any Link, naming the Block, at once (not in a Promise)', async () => {
+    const d = drive(new IOBlock(Probe, { async: true }), { input: false, output: false });
+    expect(() => d.block.prepare()).toThrow(/crappy\.IOBlock-\d+: the IOBlock driving Probe has no Link/);
     await d.block.finish();
     expect(probeOf(d.block).calls).toEqual([]);
   });
 
   it('fails in prepare() with input Links but neither cmdLabels nor triggerLabel', async () => {
-    const d = drive(new IOBlock(Probe, { labels: ['t(s)', 'a', 'b'] }));
-    await expect(d.block.prepare()).rejects.toThrow(RangeError);
+    const d = drive(new IOBlock(Probe, { labels: ['t(s)', 'a', 'b'], async: true }));
+    expect(() => d.block.prepare()).toThrow(RangeError);
   });
 
   it('gives the InOut its clock and its log', async () => {

@@ -46,6 +46,30 @@ function clearJournal(): void {
   journal.length = 0;
 }
 
+describe('Machine with synchronous Actuators', () => {
+  it('prepares, sets, reads, sends and finishes before returning, as the original does', () => {
+    clearJournal();
+    const d = drive(new Machine([{ type: 'FakeDCMotor', positionLabel: 'x' }]));
+    expect(d.block.prepare()).toBeUndefined();
+    d.inbox.push({ cmd: 1 });
+    expect(d.block.loop()).toBeUndefined();
+    expect(d.sent).toEqual([{ x: 0, 't(s)': 0 }]);
+    expect(d.block.finish()).toBeUndefined();
+  });
+
+  it('returns a Promise from the first Actuator method that does', async () => {
+    clearJournal();
+    const d = drive(new Machine([{ type: Recording, mode: 'position', positionLabel: 'x' }]));
+    d.block.prepare();
+    d.inbox.push({ cmd: 3 });
+    const looped = d.block.loop();
+    expect(looped).toBeInstanceOf(Promise);
+    await looped;
+    expect(journal).toEqual(['r.open', 'r.setPosition(3, null)']);
+    expect(d.sent).toEqual([{ x: 7, 't(s)': 0 }]);
+  });
+});
+
 describe('Machine', () => {
   it('in speed mode, sets each new command received on cmdLabel (default "cmd")', async () => {
     clearJournal();
@@ -176,6 +200,8 @@ describe('Machine', () => {
     expect(() => new Machine([{ type: 'Servo' }])).toThrow(
       /actuators\[0\]: unknown Actuator type 'Servo' \(known: .*FakeDCMotor, FakeStepperMotor.*\)\. For a class of your own, give the class itself/,
     );
+    // the original's ValueError
+    expect(() => new Machine([{ mode: 'speed' } as never])).toThrow(RangeError);
     expect(() => new Machine([{ mode: 'speed' } as never])).toThrow(/'type' setting is required/);
     expect(() => new Machine([{ type: 'FakeDCMotor', mode: 'torque' as 'speed' }])).toThrow(RangeError);
     expect(() => new Machine([{ type: 'FakeDCMotor', inertia: 0 }])).toThrow(/FakeDCMotor: inertia must be a number > 0/);
@@ -185,10 +211,10 @@ describe('Machine', () => {
     expect(() => new Machine([{ type: Map as never }])).toThrow(/does not extend Actuator/);
   });
 
-  it('fails in prepare() without any Link, naming the Block, and then opens and closes nothing', async () => {
+  it('fails in prepare() without any Link, at once, naming the Block, and then opens and closes nothing', async () => {
     clearJournal();
     const d = drive(new Machine([{ type: Recording }]), { input: false, output: false });
-    await expect(d.block.prepare()).rejects.toThrow(/crappy\.Machine-\d+: the Machine has no Link/);
+    expect(() => d.block.prepare()).toThrow(/crappy\.Machine-\d+: the Machine has no Link/);
     await d.block.finish();
     expect(journal).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { Block } from '../block/block.js';
+import { Block, type MaybePromise } from '../block/block.js';
 import type { InOutData, InOutStream } from '../inout/data.js';
 import { InOut, type InOutClass } from '../inout/inout.js';
 import { TIME_LABEL } from '../inout/offsets.js';
@@ -6,6 +6,7 @@ import { isPlainObject, type LinkValue, type Message } from '../link/message.js'
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, labelOption, labelsOption, numberOption, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';
+import { runSteps, wait, type Steps } from './maybe-async.js';
 
 /** Options of {@link IOBlock}, besides those of the InOut it drives. */
 export interface IOBlockOptions {
@@ -131,11 +132,13 @@ export class IOBlock<C extends InOutClass = InOutClass> extends Block {
   }
 
   /**
-   * Checks the Links, opens the InOut, zeroes it, and sets the initial command.
+   * Checks the Links (at once), then opens the InOut, zeroes it, and sets
+   * the initial command.
+   * @returns a Promise only when one of the InOut's methods returns one
    * @throws Error when the Block has no Link
    * @throws RangeError when it has input Links but neither `cmdLabels` nor `triggerLabel`
    */
-  override async prepare(): Promise<void> {
+  override prepare(): MaybePromise {
     const device = this.inout.constructor.name;
     if (this.inputs.length === 0 && this.outputs.length === 0) {
       throw new Error(`${this.name}: the IOBlock driving ${device} has no Link; link it to a Block it reads for or writes from`);
@@ -147,28 +150,48 @@ export class IOBlock<C extends InOutClass = InOutClass> extends Block {
     this.writes = this.cmdLabels !== null && this.cmdLabels.length > 0;
     this.inout.clock = this.clock;
     this.inout.logTo = (level, message) => this.log(level, message);
+    return runSteps(this.openSteps(device));
+  }
+
+  /**
+   * Reads and sends (on trigger if one is set), then sets the received command if it changed.
+   * @returns a Promise only when one of the InOut's methods returns one
+   */
+  override loop(): MaybePromise {
+    return runSteps(this.loopSteps());
+  }
+
+  /**
+   * Stops the stream, sets the exit command, and closes the InOut (if `prepare()` got to open it).
+   * @returns a Promise only when one of the InOut's methods returns one
+   */
+  override finish(): MaybePromise {
+    if (!this.opened) return;
+    return runSteps(this.closeSteps(this.inout.constructor.name));
+  }
+
+  private *openSteps(device: string): Steps<void> {
     this.log(LogLevel.INFO, `Opening the ${device} InOut`);
     this.opened = true;
-    await this.inout.open();
+    yield* wait(this.inout.open());
     this.log(LogLevel.INFO, `${device} InOut opened`);
     if (this.reads && this.makeZeroDelay !== null) {
       this.log(LogLevel.INFO, `Zeroing the ${device} InOut over ${this.makeZeroDelay} s`);
-      await this.inout.makeZero(this.makeZeroDelay);
+      yield* wait(this.inout.makeZero(this.makeZeroDelay));
     }
     if (this.writes && this.initialCmd !== null) {
       this.log(LogLevel.INFO, `Setting the initial command of the ${device} InOut`);
-      await this.inout.setCmd(...this.initialCmd);
+      yield* wait(this.inout.setCmd(...this.initialCmd));
       this.lastCmd = this.initialCmd;
       this.cmdLabels!.forEach((label, i) => (this.knownValues[label] = this.initialCmd![i] as LinkValue));
     }
   }
 
-  /** Reads and sends (on trigger if one is set), then sets the received command if it changed. */
-  override async loop(): Promise<void> {
+  private *loopSteps(): Steps<void> {
     const data = this.recvLastData(false);
     if (this.reads && (this.triggerLabel === null || this.triggerLabel in data)) {
       if (this.triggerLabel !== null) this.log(LogLevel.DEBUG, 'Trigger received');
-      await this.read();
+      yield* this.readSteps();
     }
     if (!this.writes || Object.keys(data).length === 0) return;
     Object.assign(this.knownValues, data);
@@ -181,40 +204,37 @@ export class IOBlock<C extends InOutClass = InOutClass> extends Block {
     const cmd = labels.map((label) => this.knownValues[label]);
     if (this.spam || !sameCommand(cmd, this.lastCmd)) {
       this.log(LogLevel.DEBUG, `Setting the command ${show(cmd)}`);
-      await this.inout.setCmd(...cmd);
+      yield* wait(this.inout.setCmd(...cmd));
       this.lastCmd = cmd;
     }
   }
 
-  /** Stops the stream, sets the exit command, and closes the InOut (if `prepare()` got to open it). */
-  override async finish(): Promise<void> {
-    if (!this.opened) return;
-    const device = this.inout.constructor.name;
+  private *closeSteps(device: string): Steps<void> {
     if (this.streamer && this.streamStarted) {
       this.log(LogLevel.INFO, `Stopping the stream of the ${device} InOut`);
-      await this.inout.stopStream();
+      yield* wait(this.inout.stopStream());
     }
     if (this.writes && this.exitCmd !== null) {
       this.log(LogLevel.INFO, `Setting the exit command of the ${device} InOut`);
-      await this.inout.setCmd(...this.exitCmd);
+      yield* wait(this.inout.setCmd(...this.exitCmd));
     }
     this.log(LogLevel.INFO, `Closing the ${device} InOut`);
-    await this.inout.close();
+    yield* wait(this.inout.close());
     this.log(LogLevel.INFO, `${device} InOut closed`);
   }
 
   /** Reads one reading or stream chunk, makes its time relative to t0, and sends it. */
-  private async read(): Promise<void> {
+  private *readSteps(): Steps<void> {
     let data: InOutData | InOutStream | null;
     if (this.streamer) {
       if (!this.streamStarted) {
         this.log(LogLevel.INFO, `Starting the stream of the ${this.inout.constructor.name} InOut`);
-        await this.inout.startStream();
+        yield* wait(this.inout.startStream());
         this.streamStarted = true;
       }
-      data = await this.inout.returnStream();
+      data = yield* wait(this.inout.returnStream());
     } else {
-      data = await this.inout.returnData();
+      data = yield* wait(this.inout.returnData());
     }
     if (data === null) return;
     const t0 = this.t0;

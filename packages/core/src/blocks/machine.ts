@@ -1,9 +1,10 @@
 import { Actuator, type ActuatorClass } from '../actuator/actuator.js';
-import { Block } from '../block/block.js';
+import { Block, type MaybePromise } from '../block/block.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, checkOptions, labelOption, objectOption, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';
+import { runSteps, wait, type Steps } from './maybe-async.js';
 
 /**
  * How a {@link Machine} drives one Actuator. Every other key is an option of
@@ -91,7 +92,7 @@ export class Machine extends Block {
   /**
    * @param actuators how to drive each Actuator, with its options
    * @param options the Block's options
-   * @throws RangeError for an unknown Actuator type or mode, or an empty list
+   * @throws RangeError for a missing or unknown Actuator type, an unknown mode, or an empty list
    * @throws TypeError for a setting or an option of the wrong type (each Actuator checks its own options)
    */
   constructor(actuators: readonly ActuatorSettings[], options: MachineOptions = {}) {
@@ -109,24 +110,45 @@ export class Machine extends Block {
   }
 
   /**
-   * Opens every Actuator, in order.
+   * Checks the Links (at once), then opens every Actuator, in order.
+   * @returns a Promise only when an Actuator's `open()` returns one
    * @throws Error when the Block has no Link
    */
-  override async prepare(): Promise<void> {
+  override prepare(): MaybePromise {
     if (this.inputs.length === 0 && this.outputs.length === 0) {
       throw new Error(`${this.name}: the Machine has no Link; link it to the Block sending its commands, or to a Block reading its positions`);
     }
+    return runSteps(this.openSteps());
+  }
+
+  /**
+   * Sets the received commands, then sends the positions and speeds read.
+   * @returns a Promise only when an Actuator's method returns one
+   */
+  override loop(): MaybePromise {
+    return runSteps(this.loopSteps());
+  }
+
+  /**
+   * Stops every Actuator, then closes every Actuator (if `prepare()` got to open them).
+   * @returns a Promise only when an Actuator's method returns one
+   */
+  override finish(): MaybePromise {
+    if (!this.opened) return;
+    return runSteps(this.closeSteps());
+  }
+
+  private *openSteps(): Steps<void> {
     this.opened = true;
     for (const { actuator } of this.driven) {
       actuator.clock = this.clock;
       actuator.logTo = (level, message) => this.log(level, message);
       this.log(LogLevel.INFO, `Opening the ${actuator.constructor.name} Actuator`);
-      await actuator.open();
+      yield* wait(actuator.open());
     }
   }
 
-  /** Sets the received commands, then sends the positions and speeds read. */
-  override async loop(): Promise<void> {
+  private *loopSteps(): Steps<void> {
     const received = this.recvLastData(this.spam);
     if (Object.keys(received).length > 0) {
       for (const d of this.driven) {
@@ -137,21 +159,21 @@ export class Machine extends Block {
         const cmd = received[d.cmdLabel] as number;
         if (d.mode === 'speed') {
           this.log(LogLevel.DEBUG, `Setting the speed of the ${d.actuator.constructor.name} Actuator to ${show(cmd)}`);
-          await d.actuator.setSpeed(cmd);
+          yield* wait(d.actuator.setSpeed(cmd));
         } else {
           this.log(LogLevel.DEBUG, `Setting the position of the ${d.actuator.constructor.name} Actuator to ${show(cmd)} at speed ${show(d.speed)}`);
-          await d.actuator.setPosition(cmd, d.speed);
+          yield* wait(d.actuator.setPosition(cmd, d.speed));
         }
       }
     }
     const message: Message = {};
     for (const d of this.driven) {
       if (d.positionLabel !== null) {
-        const position = await d.actuator.getPosition();
+        const position = yield* wait(d.actuator.getPosition());
         if (position !== null && position !== undefined) message[d.positionLabel] = position;
       }
       if (d.speedLabel !== null) {
-        const speed = await d.actuator.getSpeed();
+        const speed = yield* wait(d.actuator.getSpeed());
         if (speed !== null && speed !== undefined) message[d.speedLabel] = speed;
       }
     }
@@ -161,16 +183,14 @@ export class Machine extends Block {
     }
   }
 
-  /** Stops every Actuator, then closes every Actuator (if `prepare()` got to open them). */
-  override async finish(): Promise<void> {
-    if (!this.opened) return;
+  private *closeSteps(): Steps<void> {
     for (const { actuator } of this.driven) {
       this.log(LogLevel.INFO, `Stopping the ${actuator.constructor.name} Actuator`);
-      await actuator.stop();
+      yield* wait(actuator.stop());
     }
     for (const { actuator } of this.driven) {
       this.log(LogLevel.INFO, `Closing the ${actuator.constructor.name} Actuator`);
-      await actuator.close();
+      yield* wait(actuator.close());
     }
   }
 }
@@ -201,7 +221,7 @@ function driven(all: Record<string, unknown>, index: number): Driven {
 
 /** The Actuator class named or given. */
 function resolveActuator(type: unknown, owner: string): ActuatorClass {
-  if (type === undefined) throw new TypeError(`${owner}: the 'type' setting is required (an Actuator class or class name)`);
+  if (type === undefined) throw new RangeError(`${owner}: the 'type' setting is required (an Actuator class or class name)`);
   if (typeof type === 'function') {
     if (!(type.prototype instanceof Actuator)) throw new TypeError(`${owner}: the class ${type.name} does not extend Actuator`);
     return type as ActuatorClass;
