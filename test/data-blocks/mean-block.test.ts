@@ -81,6 +81,13 @@ describe('MeanBlock loop', () => {
     expect(recorded.sent).toEqual([{ a: 2, time: 22 }]);
   });
 
+  it('sends before loop() returns when recvAllData() is stubbed to return the data itself', () => {
+    const { block, recorded } = meanBlock(2, undefined, { times: [20] });
+    block.recvAllData = (() => ({ 't(s)': [11, 15], a: [1, 3] })) as typeof block.recvAllData;
+    expect(block.loop()).toBeUndefined();
+    expect(recorded.sent).toEqual([{ a: 2, 't(s)': 13 }]);
+  });
+
   it('makes up a time between the last send and now when no time came', async () => {
     const data: DataLists[] = [{ a: [1, 3] }, { a: [5] }];
     const { block, recorded } = meanBlock(1, undefined, { all: data, times: [14, 30] });

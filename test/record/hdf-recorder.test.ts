@@ -78,13 +78,13 @@ describe('construction', () => {
 });
 
 describe('prepare()', () => {
-  it('needs exactly one input Link (RangeError naming the Block)', async () => {
+  it('needs exactly one input Link (RangeError naming the Block, thrown at once)', () => {
     const alone = new HDFRecorder(join(folder, 'a.h5'));
-    await expect(alone.prepare()).rejects.toThrow(`${alone.name}: an HDFRecorder needs one input Link, it has none`);
+    expect(() => alone.prepare()).toThrow(`${alone.name}: an HDFRecorder needs one input Link, it has none`);
     const two = new HDFRecorder(join(folder, 'b.h5'));
     link(new Dummy(), two);
     link(new Dummy(), two);
-    await expect(two.prepare()).rejects.toThrow(RangeError);
+    expect(() => two.prepare()).toThrow(RangeError);
     expect(existsSync(join(folder, 'a.h5'))).toBe(false);
   });
 
@@ -185,10 +185,10 @@ describe('recording', () => {
     expect(rate.stdout.replace(/\s+/g, ' ')).toContain('(0): 50');
   });
 
-  it('leaves no file behind when prepare() fails before creating it', async () => {
+  it('leaves no file behind when prepare() fails before creating it', () => {
     writeFileSync(join(folder, 'blocker'), '');
     const { recorder } = linkedRecorder(join(folder, 'blocker', 'data.h5'));
-    await expect(recorder.prepare()).rejects.toThrow(`cannot create the folder ${join(folder, 'blocker')}`);
+    expect(() => recorder.prepare()).toThrow(`cannot create the folder ${join(folder, 'blocker')}`);
     expect(() => recorder.finish()).not.toThrow();
   });
 });

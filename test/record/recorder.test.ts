@@ -126,6 +126,20 @@ describe('loop()', () => {
     expect(existsSync(recorder.path)).toBe(false);
     expect(inputs.recvCalls).toEqual([]);
     expect(recorder.columns).toBeNull();
+    expect(recorder.fileInitialized).toBe(false);
+    inputs.available = true;
+    await recorder.loop();
+    expect(recorder.fileInitialized).toBe(true);
+  });
+
+  it('writes before loop() returns when recvAllData() is stubbed to return the data itself', () => {
+    const { recorder } = linkedRecorder(join(folder, 'data.csv'), { delay: 0.5 });
+    recorder.prepare();
+    recorder.dataAvailable = () => true;
+    recorder.recvAllData = (() => ({ a: [1, 2] })) as typeof recorder.recvAllData;
+    expect(recorder.loop()).toBeUndefined();
+    expect(recorder.fileInitialized).toBe(true);
+    expect(readFileSync(recorder.path, 'utf8')).toBe('a\n1\n2\n');
   });
 
   it('RC6: takes the labels of the first batch, received with the delay, and writes header then rows', async () => {

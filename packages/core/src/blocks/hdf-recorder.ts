@@ -118,11 +118,13 @@ export class HDFRecorder extends Block {
   }
 
   /**
-   * Checks that there is exactly one input Link, creates the folder, chooses
-   * a free file name, loads h5wasm, creates the file and writes the metadata.
-   * @throws RangeError without an input Link or with several; Error when the folder or the file cannot be created
+   * Checks that there is exactly one input Link, creates the folder and
+   * chooses a free file name, all at once; then, in the returned Promise,
+   * loads h5wasm, creates the file and writes the metadata.
+   * @throws RangeError without an input Link or with several; Error when the folder cannot be created
+   * @returns a Promise that rejects when h5wasm cannot be loaded or the file cannot be created
    */
-  override async prepare(): Promise<void> {
+  override prepare(): Promise<void> {
     if (this.inputs.length !== 1) {
       throw new RangeError(
         this.inputs.length === 0
@@ -131,6 +133,11 @@ export class HDFRecorder extends Block {
       );
     }
     this.#path = claimOutputPath(this, this.filePath);
+    return this.#createFile();
+  }
+
+  /** Loads h5wasm, creates the file and writes the metadata. */
+  async #createFile(): Promise<void> {
     const h5 = await loadH5wasm(this.name);
     this.log(LogLevel.INFO, `Creating the HDF5 file ${this.#path}`);
     this.#file = new h5.File(this.#path, 'w');

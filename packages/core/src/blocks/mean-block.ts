@@ -1,10 +1,11 @@
 import { inspect } from 'node:util';
-import { Block } from '../block/block.js';
+import { Block, type DataLists, type MaybePromise } from '../block/block.js';
 import type { LinkValue, Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { asNumbers, mean } from '../modifier/statistics.js';
 import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
+import { andThen } from './maybe-async.js';
 import { requireLinks } from './require-links.js';
 
 /** Options of {@link MeanBlock}. */
@@ -66,9 +67,16 @@ export class MeanBlock extends Block {
     this.lastSentT = this.t0;
   }
 
-  /** Collects data for `delay` seconds, then sends the means, if anything came. */
-  override async loop(): Promise<void> {
-    const data = await this.recvAllData(this.delay, this.delay / 10);
+  /**
+   * Collects data for `delay` seconds, then sends the means, if anything came.
+   * @returns a Promise only when `recvAllData()` returns one (it does in a run)
+   */
+  override loop(): MaybePromise {
+    return andThen(this.recvAllData(this.delay, this.delay / 10), (data) => this.sendMeans(data));
+  }
+
+  /** Sends the mean of each label received (the last value of those that cannot be averaged) and of the times. */
+  private sendMeans(data: DataLists): void {
     const times = data[this.timeLabel];
     delete data[this.timeLabel];
     const out: Message = {};

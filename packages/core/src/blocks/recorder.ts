@@ -1,9 +1,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { Block, type DataLists } from '../block/block.js';
+import { Block, type DataLists, type MaybePromise } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { csvCell, csvRow } from './csv-row.js';
+import { andThen } from './maybe-async.js';
 import { claimOutputPath } from './record-path.js';
 import { runMetadata } from './run-metadata.js';
 
@@ -46,7 +47,7 @@ export class Recorder extends Block {
 
   #path: string;
   #columns: string[] | null;
-  #started = false;
+  #fileInitialized = false;
 
   /**
    * @param filePath the CSV file to write, absolute or relative to the working folder
@@ -75,6 +76,11 @@ export class Recorder extends Block {
     return `${this.#path}.meta.json`;
   }
 
+  /** Whether the file was created and its header written, which happens when the first data arrives. */
+  get fileInitialized(): boolean {
+    return this.#fileInitialized;
+  }
+
   /** The labels saved, in column order; `null` until known (from the first data, without the labels option). */
   get columns(): readonly string[] | null {
     return this.#columns;
@@ -101,24 +107,27 @@ export class Recorder extends Block {
     writeFileSync(this.metadataPath, `${JSON.stringify(runMetadata(this.#path, this.t0), null, 2)}\n`);
   }
 
-  /** Waits for the first data, writes the header, then appends what arrives every `delay` seconds. */
-  override async loop(): Promise<void> {
-    if (!this.#started && !this.dataAvailable()) return;
-    this.#write(await this.recvAllData(this.delay));
+  /**
+   * Waits for the first data, writes the header, then appends what arrives every `delay` seconds.
+   * @returns a Promise only when `recvAllData()` returns one (it does in a run)
+   */
+  override loop(): MaybePromise {
+    if (!this.#fileInitialized && !this.dataAvailable()) return;
+    return andThen(this.recvAllData(this.delay), (data) => this.#write(data));
   }
 
   /** Appends what is still waiting in the Link, so that nothing received is lost. */
   override finish(): void {
-    if (!this.#started && !this.dataAvailable()) return;
+    if (!this.#fileInitialized && !this.dataAvailable()) return;
     this.#write(this.recvAllData());
   }
 
   #write(data: DataLists): void {
-    if (!this.#started) {
+    if (!this.#fileInitialized) {
       this.#columns ??= Object.keys(data);
       this.log(LogLevel.INFO, `Writing the header of ${this.#path}`);
       writeFileSync(this.#path, csvRow(this.#columns));
-      this.#started = true;
+      this.#fileInitialized = true;
     }
     const columns = this.#columns!;
     if (columns.length === 0 || Object.keys(data).length === 0) return;
