@@ -16,11 +16,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('data Block examples', () => {
   it.each([
     ['sink.ts', /samples acquired, all dropped by the Sink/],
-    ['link_reader.ts', /Monitor got: \{ 't\(s\)': [\d.e-]+, status: 'running' \}/],
+    ['link_reader.ts', /Monitor got: \{'t\(s\)': [\d.e-]+, 'status': 'running'\}/],
     // With two inputs, the labels come in the order they first arrived, which depends on which sensor sent first.
-    ['mean_block.ts', /averaged got: \{ (?=[^\n]*'F\(N\)': [\d.e-]+)(?=[^\n]*'x\(mm\)': [\d.e-]+)[^\n]*'t\(s\)': [\d.e-]+ \}/],
-    ['multiplexer.ts', /multiplexed got: \{ (?=[^\n]*'F\(N\)': [\d.e-]+)(?=[^\n]*'x\(mm\)': [\d.e-]+)[^\n]*'t\(s\)': 0\.5 \}/],
-    ['synchronizer.ts', /synchronized got: \{ (?=[^\n]*'Exx\(%\)': [\d.e-]+)(?=[^\n]*'F\(N\)': [\d.e-]+)[^\n]*'t\(s\)': [\d.e-]+ \}/],
+    ['mean_block.ts', /averaged got: \{(?=[^\n]*'F\(N\)': [\d.e-]+)(?=[^\n]*'x\(mm\)': [\d.e-]+)[^\n]*'t\(s\)': [\d.e-]+\}/],
+    ['multiplexer.ts', /multiplexed got: \{(?=[^\n]*'F\(N\)': [\d.e-]+)(?=[^\n]*'x\(mm\)': [\d.e-]+)[^\n]*'t\(s\)': 0\.5\}/],
+    ['synchronizer.ts', /synchronized got: \{(?=[^\n]*'Exx\(%\)': [\d.e-]+)(?=[^\n]*'F\(N\)': [\d.e-]+)[^\n]*'t\(s\)': [\d.e-]+\}/],
   ])('%s', async (example, shown) => {
     const result = await runScript(join(EXAMPLES, example), { timeoutMs: 45_000, env: { TMPDIR: tmp } });
     expect(result.code, dump(result)).toBe(0);

@@ -44,7 +44,7 @@ describe('data Blocks in full runs', () => {
     expect(lines, dump(result)).toHaveLength(3);
     lines.forEach((line, i) => {
       expect(line).toMatch(/crappy\.LinkReader-1 INFO/);
-      expect(line).toContain(`Reader got: { n: ${i + 1}, 't(s)': ${(i + 1) / 10}, text: 'm${i + 1}' }`);
+      expect(line).toContain(`Reader got: {'n': ${i + 1}, 't(s)': ${(i + 1) / 10}, 'text': 'm${i + 1}'}`);
     });
   });
 

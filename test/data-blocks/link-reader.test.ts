@@ -67,9 +67,9 @@ describe('LinkReader loop', () => {
     source.send({ a: 3, b: 4 });
     reader.loop();
     expect(recorded.logs).toEqual([
-      [LogLevel.INFO, 'Reader got: { a: 1 }'],
-      [LogLevel.INFO, 'Reader got: { b: 2 }'],
-      [LogLevel.INFO, 'Reader got: { a: 3, b: 4 }'],
+      [LogLevel.INFO, "Reader got: {'a': 1}"],
+      [LogLevel.INFO, "Reader got: {'b': 2}"],
+      [LogLevel.INFO, "Reader got: {'a': 3, 'b': 4}"],
     ]);
     expect(l.poll()).toBe(false);
   });
@@ -86,19 +86,21 @@ describe('LinkReader loop', () => {
     first.send({ a: 2 });
     reader.loop();
     expect(recorded.logs.map(([, message]) => message)).toEqual([
-      'Reader got: { a: 1 }',
-      'Reader got: { a: 2 }',
-      'Reader got: { b: 10 }',
+      "Reader got: {'a': 1}",
+      "Reader got: {'a': 2}",
+      "Reader got: {'b': 10}",
     ]);
   });
 
-  it("writes labels that are not identifiers quoted, and arrays in full", () => {
+  it('writes messages as Python writes dicts: quoted keys and strings, lists, True/False/None', () => {
     const source = new Source();
     const reader = new LinkReader({ name: 'R' });
     link(source, reader);
     const recorded = stub(reader);
-    source.send({ 't(s)': 0.5, s: 'text', v: [1, 2] });
+    source.send({ 't(s)': 0.5, s: 'text', v: [1, 2], on: true, off: false, none: null, nested: { k: "it's" } });
     reader.loop();
-    expect(recorded.logs[0]![1]).toBe("R got: { 't(s)': 0.5, s: 'text', v: [ 1, 2 ] }");
+    expect(recorded.logs[0]![1]).toBe(
+      `R got: {'t(s)': 0.5, 's': 'text', 'v': [1, 2], 'on': True, 'off': False, 'none': None, 'nested': {'k': "it's"}}`,
+    );
   });
 });

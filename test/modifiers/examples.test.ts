@@ -17,18 +17,18 @@ const NUMBER = String.raw`-?[\d.e-]+`;
 
 describe('Modifier examples', () => {
   it.each([
-    ['modifier_demux.ts', `demuxed got: \\{ 't\\(s\\)': ${NUMBER}, 'U\\(V\\)': ${NUMBER}, 'I\\(A\\)': ${NUMBER} \\}`],
-    ['modifier_diff.ts', `with speed got: \\{ 't\\(s\\)': ${NUMBER}, 'x\\(mm\\)': ${NUMBER}, 'v\\(mm/s\\)': ${NUMBER} \\}`],
-    ['modifier_down_sampler.ts', `one in 25 got: \\{ 't\\(s\\)': ${NUMBER}, 'U\\(V\\)': ${NUMBER} \\}`],
-    ['modifier_integrate.ts', `with distance got: \\{ 't\\(s\\)': ${NUMBER}, 'v\\(mm/s\\)': 1, 'x\\(mm\\)': 0 \\}`],
-    ['modifier_mean.ts', `mean of 50 got: \\{ 't\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER} \\}`],
-    ['modifier_median.ts', `median of 25 got: \\{ 't\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER} \\}`],
-    ['modifier_moving_avg.ts', `smoothed got: \\{ 't\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER} \\}`],
-    ['modifier_moving_med.ts', `filtered got: \\{ 't\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER} \\}`],
-    ['modifier_offset.ts', `zeroed got: \\{ 't\\(s\\)': ${NUMBER}, 'F\\(N\\)': 0 \\}`],
-    ['modifier_trig_on_change.ts', `new step got: \\{ 't\\(s\\)': ${NUMBER}, step: 1 \\}`],
-    ['modifier_trig_on_value.ts', `holding got: \\{ 't\\(s\\)': ${NUMBER}, state: 'hold' \\}`],
-    ['custom_modifier.ts', `peaks got: \\{ 't\\(s\\)': ${NUMBER}, 'F\\(kN\\)': ${NUMBER}, 'Fmax\\(kN\\)': ${NUMBER} \\}`],
+    ['modifier_demux.ts', `demuxed got: \\{'t\\(s\\)': ${NUMBER}, 'U\\(V\\)': ${NUMBER}, 'I\\(A\\)': ${NUMBER}\\}`],
+    ['modifier_diff.ts', `with speed got: \\{'t\\(s\\)': ${NUMBER}, 'x\\(mm\\)': ${NUMBER}, 'v\\(mm/s\\)': ${NUMBER}\\}`],
+    ['modifier_down_sampler.ts', `one in 25 got: \\{'t\\(s\\)': ${NUMBER}, 'U\\(V\\)': ${NUMBER}\\}`],
+    ['modifier_integrate.ts', `with distance got: \\{'t\\(s\\)': ${NUMBER}, 'v\\(mm/s\\)': 1, 'x\\(mm\\)': 0\\}`],
+    ['modifier_mean.ts', `mean of 50 got: \\{'t\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER}\\}`],
+    ['modifier_median.ts', `median of 25 got: \\{'t\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER}\\}`],
+    ['modifier_moving_avg.ts', `smoothed got: \\{'t\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER}\\}`],
+    ['modifier_moving_med.ts', `filtered got: \\{'t\\(s\\)': ${NUMBER}, 'F\\(N\\)': ${NUMBER}\\}`],
+    ['modifier_offset.ts', `zeroed got: \\{'t\\(s\\)': ${NUMBER}, 'F\\(N\\)': 0\\}`],
+    ['modifier_trig_on_change.ts', `new step got: \\{'t\\(s\\)': ${NUMBER}, 'step': 1\\}`],
+    ['modifier_trig_on_value.ts', `holding got: \\{'t\\(s\\)': ${NUMBER}, 'state': 'hold'\\}`],
+    ['custom_modifier.ts', `peaks got: \\{'t\\(s\\)': ${NUMBER}, 'F\\(kN\\)': ${NUMBER}, 'Fmax\\(kN\\)': ${NUMBER}\\}`],
   ])('%s', async (example, shown) => {
     const result = await runScript(join(EXAMPLES, example), { timeoutMs: 45_000, env: { TMPDIR: tmp } });
     expect(result.code, dump(result)).toBe(0);

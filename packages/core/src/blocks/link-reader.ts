@@ -1,8 +1,8 @@
-import { inspect } from 'node:util';
 import { Block } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
+import { pythonRepr } from './python-repr.js';
 import { requireLinks } from './require-links.js';
 
 /** Options of {@link LinkReader}. */
@@ -13,9 +13,9 @@ export interface LinkReaderOptions extends StandardBlockOptions {
 
 /**
  * Logs, at INFO level, every message it receives, one log line per
- * message and in the order of its input Links: `<name> got: { a: 1, 't(s)': 0.5 }`
- * (values written as Node's `util.inspect` does). The simplest way to see
- * what a Block sends.
+ * message and in the order of its input Links: `<name> got: {'a': 1, 't(s)': 0.5}`
+ * (written as Python writes a dict, see {@link pythonRepr}, as in the
+ * original). The simplest way to see what a Block sends.
  *
  * @example
  * ```ts
@@ -52,7 +52,7 @@ export class LinkReader extends Block {
     for (const link of this.inputs) {
       while (link.poll()) {
         this.activity.got = true;
-        this.log(LogLevel.INFO, `${this.readerName} got: ${inspect(link.recv(), { breakLength: Infinity })}`);
+        this.log(LogLevel.INFO, `${this.readerName} got: ${pythonRepr(link.recv())}`);
       }
     }
   }
