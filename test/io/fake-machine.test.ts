@@ -56,7 +56,7 @@ describe('FakeMachine', () => {
     d.block.begin();
     expect(d.block.state.prevT).toBe(10);
     expect(d.sent).toHaveLength(1);
-    expect(d.sent[0]).toEqual({ 't(s)': 0.25, 'F(N)': 0, 'x(mm)': 0, 'Exx(%)': 0, 'Eyy(%)': -0 });
+    expect(d.sent[0]).toEqual({ 't(s)': 0.25, 'F(N)': 0, 'x(mm)': 0, 'Exx(%)': 0, 'Eyy(%)': 0 }); // 0, not −0: the original's tests compare with ==
     expect(Object.keys(d.sent[0]!)).toHaveLength(5);
   });
 

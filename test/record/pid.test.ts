@@ -61,6 +61,23 @@ describe('PID2: gain signs', () => {
   });
 });
 
+describe('negative zeros', () => {
+  it('sends 0, never −0, and keeps zero gains at 0 with reverse (the original compares with ==)', () => {
+    const { pid, sent } = pidWith(2, { reverse: true, sendTerms: true }, [
+      { cmd: 7, V: 7, 't(s)': 1 },
+      { V: 7, 't(s)': 2 },
+    ]);
+    expect([pid.ki, pid.kd]).toEqual([0, 0]);
+    pid.loop();
+    pid.loop();
+    // reversed P of a zero error, and D of a still input, would be −0
+    expect(sent).toEqual([
+      [5, 0, 0, 0, 0],
+      [5, 0, 0, 0, 0],
+    ]);
+  });
+});
+
 describe('PID3: bounds', () => {
   it('sorts the output bounds and the integral limits', () => {
     const pid = new PID(1, { outMin: 10, outMax: -5, iLimit: [3, -2] });

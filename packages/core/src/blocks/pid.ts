@@ -204,11 +204,14 @@ export class PID extends Block {
     this.#iTerm = Math.min(Math.max(this.iLimit[0], this.#iTerm), this.iLimit[1]);
     const out = Math.min(this.outMax, Math.max(this.outMin, pTerm + this.#iTerm + dTerm));
     const now = this.clock.time() - this.t0;
-    this.send(this.sendTerms ? [now, out, pTerm, this.#iTerm, dTerm] : [now, out]);
+    const values = this.sendTerms ? [now, out, pTerm, this.#iTerm, dTerm] : [now, out];
+    // + 0 turns −0 (a zero error with reversed gains, a still input in D) into 0, which the original's tests compare with ==
+    this.send(values.map((value) => value + 0));
   }
 
+  /** The gain with the sign `reverse` sets: −|gain| or |gain| (0 rather than −0). */
   #signed(gain: number): number {
-    return this.reverse ? -Math.abs(gain) : Math.abs(gain);
+    return (this.reverse ? -Math.abs(gain) : Math.abs(gain)) + 0;
   }
 
   #number(data: Message, label: string): number {
