@@ -45,6 +45,28 @@ describe('the original forms', () => {
     expect(parse('x<.5').cond.test({ x: [0.25] })).toBe(true);
   });
 
+  it("thresholds are read as Python's float() reads them: inf, Infinity, nan, underscores", () => {
+    expect(parse('x<inf').cond.test({ x: [1e308] })).toBe(true);
+    expect(parse('x>-inf').cond.test({ x: [-1e308] })).toBe(true);
+    expect(parse('x < Infinity').cond.test({ x: [0] })).toBe(true);
+    expect(parse('x<-INFINITY').cond.test({ x: [-1e308] })).toBe(false);
+    expect(parse('x>nan').cond.test({ x: [1] })).toBe(false);
+    expect(parse('x>1_000').cond.test({ x: [999] })).toBe(false);
+    expect(parse('x>1_000').cond.test({ x: [1001] })).toBe(true);
+    expect(parse('x>1_0.2_5e0_1').cond.test({ x: [102.6] })).toBe(true);
+    expect(parse('x<1.').cond.test({ x: [0.5] })).toBe(true);
+    expect(parse('delay=1_0').cond.test({})).toBe(false);
+    expect(parse('delay=inf').cond.usesData).toBe(false);
+  });
+
+  it("'<' is looked for first, as in the original: 'a>b<1' compares the label 'a>b' with < 1", () => {
+    const { cond } = parse('a>b<1');
+    expect(cond.test({ 'a>b': [0] })).toBe(true);
+    expect(cond.test({ 'a>b': [2] })).toBe(false);
+    expect(cond.test({ a: [5] })).toBe(false);
+    expect(parse('x>=1<2').cond.test({ 'x>=1': [1.5] })).toBe(true);
+  });
+
   it('spaces around the operator are ignored, labels keep inner spaces', () => {
     expect(parse('x > 1').cond.test({ x: [2] })).toBe(true);
     expect(parse('my label   <   3  ').cond.test({ 'my label': [2] })).toBe(true);
@@ -175,6 +197,11 @@ describe('errors point at the bad part', () => {
     ['delay=', 6, /missing number of seconds after 'delay='/],
     ['delay=soon', 6, /expected a number of seconds after 'delay=', got 'soon'/],
     ['x=3', 0, /'x=3' is not a condition/],
+    ['x>1__0', 2, /expected a number after '>', got '1__0'/],
+    ['x>_1', 2, /expected a number after '>', got '_1'/],
+    ['x>1_', 2, /expected a number after '>', got '1_'/],
+    ['x>infinit', 2, /expected a number after '>', got 'infinit'/],
+    ['a<b<1', 2, /expected a number after '<', got 'b<1'/],
   ])('%j: caret at %i', (text, column, reason) => {
     const { error, caret, lines } = syntaxError(text);
     expect(lines[0]).toMatch(reason);

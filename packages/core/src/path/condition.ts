@@ -1,5 +1,6 @@
 import type { DataLists } from '../block/block.js';
 import { describe } from '../options/index.js';
+import { parsePythonFloat } from './python-float.js';
 
 /**
  * A condition written as a function: it gets what the Block received during
@@ -72,8 +73,6 @@ const COMPARE: Record<ComparisonOperator, (a: number, b: number) => boolean> = {
   '==': (a, b) => a === b,
 };
 
-const OPERATOR = /<=|>=|==|<|>/;
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const SYNTAX = "write '<label> > <number>', '<label> < <number>' (or >=, <=, ==), or 'delay=<seconds>', joined by && or ||";
 
 /** One comparison or delay, the leaves of a condition string. */
@@ -89,7 +88,10 @@ interface Term {
  * The string forms are those of the original Crappy:
  * - `'label>x'` / `'label<x'`: holds if *any* value of `label` received
  *   during the loop is above / below the number `x`; never holds when the
- *   label was not received. Spaces around the operator are ignored.
+ *   label was not received. Spaces around the operator are ignored. The
+ *   first `<` is the operator if there is one, else the first `>`
+ *   (`'a>b<1'` compares the label `a>b` with `< 1`). `x` is read as
+ *   Python's `float()` reads it ({@link parsePythonFloat}: `1_000`, `inf`…).
  * - `'delay=x'` (`delay` in any case, at the very start, spaces allowed
  *   around `=`): holds once more than `x` seconds have passed since the
  *   start (for a Path, the start of the Path or of its current phase).
@@ -161,8 +163,8 @@ class ConditionParser {
       this.fail(`missing condition after '${joiner}'`, start - 2);
     }
     const body = text.slice(s, e);
-    const found = OPERATOR.exec(body);
-    if (found !== null) return this.comparison(body, s, found.index, found[0] as ComparisonOperator);
+    const found = findOperator(body);
+    if (found !== null) return this.comparison(body, s, found.at, found.operator);
     if (/^delay/i.test(body)) return this.delay(body, s);
     if (/^\s+delay/i.test(body)) this.fail("a delay condition must start with 'delay', without a space before it", 0);
     return this.fail(`'${body}' is not a condition: ${SYNTAX}`, s);
@@ -201,14 +203,30 @@ class ConditionParser {
     while (i < body.length && /\s/.test(body[i]!)) i++;
     const raw = body.slice(i);
     if (raw === '') this.fail(`missing number ${what}`, offset + from);
-    if (!NUMBER.test(raw)) this.fail(`expected a number ${what}, got '${raw}'`, offset + i);
-    return Number(raw);
+    const value = parsePythonFloat(raw);
+    if (value === null) this.fail(`expected a number ${what}, got '${raw}'`, offset + i);
+    return value;
   }
 
   private fail(reason: string, index: number): never {
     const message = `${this.owner}invalid condition '${this.text}': ${reason}\n    ${this.text}\n    ${' '.repeat(index)}^`;
     throw new ConditionSyntaxError(message, this.text, index);
   }
+}
+
+/**
+ * The comparison operator of one condition, found as the original does: the
+ * first `<` if there is one (so `'a>b<1'` compares the label `a>b`), else
+ * the first `>`, else `==`; `<=` and `>=` when followed by `=`.
+ * @returns where the operator starts and which it is, or `null` when there is none
+ */
+function findOperator(body: string): { at: number; operator: ComparisonOperator } | null {
+  for (const sign of ['<', '>'] as const) {
+    const at = body.indexOf(sign);
+    if (at >= 0) return { at, operator: body[at + 1] === '=' ? `${sign}=` : sign };
+  }
+  const at = body.indexOf('==');
+  return at >= 0 ? { at, operator: '==' } : null;
 }
 
 /** A received value as a number for comparisons: booleans count as 0 and 1, anything else never compares. */
