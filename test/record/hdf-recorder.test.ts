@@ -67,7 +67,8 @@ describe('construction', () => {
 
   it('validates its options with errors naming the class and the option', () => {
     expect(() => new HDFRecorder(1 as unknown as string)).toThrow(/HDFRecorder: filePath/);
-    expect(() => new HDFRecorder('a.h5', { atom: 'int64' as never })).toThrow(/HDFRecorder: atom must be one of/);
+    expect(() => new HDFRecorder('a.h5', { atom: 'int128' as never })).toThrow(/HDFRecorder: atom must be one of/);
+    expect(() => new HDFRecorder('a.h5', { atom: '>f8' as never })).toThrow(RangeError);
     expect(() => new HDFRecorder('a.h5', { node: 'a/b' })).toThrow(RangeError);
     expect(() => new HDFRecorder('a.h5', { expectedRows: 0 })).toThrow(/HDFRecorder: expectedRows/);
     expect(() => new HDFRecorder('a.h5', { label: 2 as unknown as string })).toThrow(/HDFRecorder: label/);
@@ -146,6 +147,29 @@ describe('recording', () => {
     expect(content.names!.value).toEqual(['x', 'y']);
     expect(Array.from(content.gains!.value as Float64Array)).toEqual([1.5, 2]);
     expect(Array.from(content.raw!.value as Int32Array)).toEqual([7, -7]);
+  });
+
+  it.each([
+    ['f8', 'float64'], ['float', 'float64'], ['double', 'float64'], ['<f8', 'float64'], ['f4', 'float32'], ['float32', 'float32'],
+    ['i1', 'int8'], ['i2', 'int16'], ['i4', 'int32'], ['i8', 'int64'], ['int', 'int64'], ['=int16', 'int16'],
+    ['u1', 'uint8'], ['u2', 'uint16'], ['u4', 'uint32'], ['u8', 'uint64'], ['uint64', 'uint64'],
+  ] as const)("takes numpy's name %j for %s", (name, atom) => {
+    expect(new HDFRecorder('a.h5', { atom: name }).atom).toBe(atom);
+  });
+
+  it.each([
+    ['int64', '<q', BigInt64Array, [1n, -2n, 3n, 0n]],
+    ['u8', '<Q', BigUint64Array, [1n, 2n ** 64n - 2n, 3n, 0n]],
+  ] as const)('writes 64-bit integers (%s), truncating decimals and wrapping around', async (atom, dtype, array, expected) => {
+    const { recorder } = linkedRecorder(join(folder, 'data.h5'), { atom });
+    await recorder.prepare();
+    stubInputs(recorder, [{ stream: [[[1.9, -2.5], [3, NaN]]] }]);
+    recorder.loop();
+    recorder.finish();
+    const { table } = readBack(recorder.path);
+    expect(table).toMatchObject({ shape: [2, 2], dtype });
+    expect(table!.value).toBeInstanceOf(array);
+    expect(Array.from(table!.value as BigInt64Array)).toEqual(expected);
   });
 
   it('fails when the first data lacks the label, and still closes the file', async () => {

@@ -5,10 +5,8 @@ import type { TypedArray } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption, numberOption } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
+import { ATOMS, fillRow, resolveAtom, type HDFAtom, type HDFAtomName } from './hdf-atom.js';
 import { claimOutputPath } from './record-path.js';
-
-/** Element types of the dataset an {@link HDFRecorder} writes. */
-export type HDFAtom = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'float32' | 'float64';
 
 /** A value saved as a metadata dataset by an {@link HDFRecorder}. */
 export type HDFMetadataValue = number | string | readonly number[] | readonly string[] | TypedArray;
@@ -21,8 +19,11 @@ export interface HDFRecorderOptions extends StandardBlockOptions {
   node?: string;
   /** Rows expected in the whole test; only sizes the chunks of the dataset (default 10⁸). */
   expectedRows?: number;
-  /** Type of the saved values (default `'int16'`); values are converted as typed arrays do. */
-  atom?: HDFAtom;
+  /**
+   * Type of the saved values (default `'int16'`), by our name or numpy's
+   * (`'f8'`, `'float'`, `'i4'`, `'<u2'`...); values are converted as typed arrays do.
+   */
+  atom?: HDFAtomName;
   /** The label carrying the stream (default `'stream'`). */
   label?: string;
   /** Extra information, each entry saved as a dataset of that name at the root of the file. */
@@ -30,20 +31,6 @@ export interface HDFRecorderOptions extends StandardBlockOptions {
 }
 
 const OPTIONS = ['node', 'expectedRows', 'atom', 'label', 'metadata', ...STANDARD_OPTIONS];
-
-type TypedArrayClass = new (length: number) => TypedArray & { set(values: ArrayLike<number>, offset: number): void };
-
-/** HDF5 type (as h5wasm names it) and typed array of each atom. */
-const ATOMS: Record<HDFAtom, { dtype: string; array: TypedArrayClass }> = {
-  int8: { dtype: '<b', array: Int8Array },
-  uint8: { dtype: '<B', array: Uint8Array },
-  int16: { dtype: '<h', array: Int16Array },
-  uint16: { dtype: '<H', array: Uint16Array },
-  int32: { dtype: '<i', array: Int32Array },
-  uint32: { dtype: '<I', array: Uint32Array },
-  float32: { dtype: '<f', array: Float32Array },
-  float64: { dtype: '<d', array: Float64Array },
-};
 
 /** Bytes of one chunk of the dataset, when `expectedRows` allows. */
 const CHUNK_BYTES = 1 << 16;
@@ -102,10 +89,7 @@ export class HDFRecorder extends Block {
     } = checkOptions(options, OPTIONS, owner);
     this.node = checkName(node, owner, 'node');
     this.expectedRows = numberOption(expectedRows, undefined, owner, 'expectedRows', { min: 1, integer: true });
-    if (!Object.hasOwn(ATOMS, atom)) {
-      throw new RangeError(`${owner}: atom must be one of ${Object.keys(ATOMS).join(', ')}, got ${inspect(atom)}`);
-    }
-    this.atom = atom;
+    this.atom = resolveAtom(atom, owner);
     this.label = labelOption(label, undefined, owner, 'label', true);
     this.metadata = checkMetadata(metadata, this.node, owner);
     applyStandardOptions(this, options, null, owner);
@@ -187,7 +171,7 @@ export class HDFRecorder extends Block {
       if (row.length !== this.#width) {
         throw new RangeError(`${this.name}: a row of '${this.label}' has ${row.length} values, the dataset has ${this.#width} columns`);
       }
-      block.set(row, i * this.#width);
+      fillRow(block, row, i * this.#width);
     });
     const start = this.#rows;
     this.#rows += rows.length;

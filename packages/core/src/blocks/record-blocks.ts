@@ -3,7 +3,8 @@
  * `blocks/index.ts`.
  * @module
  */
-export { HDFRecorder, type HDFAtom, type HDFMetadataValue, type HDFRecorderOptions } from './hdf-recorder.js';
+export type { HDFAtom, HDFAtomName } from './hdf-atom.js';
+export { HDFRecorder, type HDFMetadataValue, type HDFRecorderOptions } from './hdf-recorder.js';
 export { PID, type PIDOptions } from './pid.js';
 export { Recorder, type RecorderOptions } from './recorder.js';
 export type { BlockMetadata, LinkMetadata, RunMetadata } from './run-metadata.js';
