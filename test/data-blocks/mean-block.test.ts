@@ -83,7 +83,7 @@ describe('MeanBlock loop', () => {
 
   it('sends before loop() returns when recvAllData() is stubbed to return the data itself', () => {
     const { block, recorded } = meanBlock(2, undefined, { times: [20] });
-    block.recvAllData = (() => ({ 't(s)': [11, 15], a: [1, 3] })) as typeof block.recvAllData;
+    block.recvAllData = (() => ({ 't(s)': [11, 15], a: [1, 3] })) as never;
     expect(block.loop()).toBeUndefined();
     expect(recorded.sent).toEqual([{ a: 2, 't(s)': 13 }]);
   });

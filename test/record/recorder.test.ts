@@ -136,7 +136,7 @@ describe('loop()', () => {
     const { recorder } = linkedRecorder(join(folder, 'data.csv'), { delay: 0.5 });
     recorder.prepare();
     recorder.dataAvailable = () => true;
-    recorder.recvAllData = (() => ({ a: [1, 2] })) as typeof recorder.recvAllData;
+    recorder.recvAllData = (() => ({ a: [1, 2] })) as never;
     expect(recorder.loop()).toBeUndefined();
     expect(recorder.fileInitialized).toBe(true);
     expect(readFileSync(recorder.path, 'utf8')).toBe('a\n1\n2\n');
