@@ -33,6 +33,19 @@ describe('MeanBlock options', () => {
     expect(recorded.sent).toEqual([{ a: 1.5, 't(s)': 2 }]);
   });
 
+  it('takes delay in one options object too, as the original is called (delay=1, ...)', () => {
+    const block = new MeanBlock({ delay: 1, outLabels: 'a', freq: 20 });
+    expect(block.freq).toBe(20);
+    const recorded = stub(block, { t0: 10, all: [{ 't(s)': [1, 3], a: [1, 2], b: [5, 5] }], times: [20] });
+    block.begin();
+    void block.loop();
+    expect(recorded.recvCalls).toEqual([[1, 0.1]]);
+    expect(() => new MeanBlock({ outLabels: 'a' } as never)).toThrow(TypeError);
+    expect(() => new MeanBlock({ outLabels: 'a' } as never)).toThrow('MeanBlock: delay is required, as argument 1 or in a single options object ({ delay, ... })');
+    expect(() => new MeanBlock({ delay: 0 })).toThrow(RangeError);
+    expect(() => new MeanBlock(1, { delay: 2 } as never)).toThrow(/MeanBlock: delay is given twice/);
+  });
+
   it('rejects wrong options', () => {
     expect(() => new MeanBlock(1, { outLabels: 5 as unknown as string })).toThrow(/MeanBlock: outLabels/);
     expect(() => new MeanBlock(1, { timelabel: 'x' } as object)).toThrow(/unknown option 'timelabel'/);

@@ -38,6 +38,20 @@ describe('Synchronizer options', () => {
     expect(sync.debug).toBe(false);
   });
 
+  it("takes referenceLabel in one options object too, as the original is called (reference_label='ref', ...)", () => {
+    const sync = new Synchronizer({ referenceLabel: 'ref', labelsToSync: 'x', freq: 5 });
+    expect(sync.freq).toBe(5);
+    const recorded = stub(sync, { raw: [[{ 't(s)': [0, 1], ref: [100, 101], x: [0, 10], y: [1, 2] }]] });
+    sync.loop();
+    expect(recorded.sent).toEqual([
+      { ref: 100, x: 0, 't(s)': 0 },
+      { ref: 101, x: 10, 't(s)': 1 },
+    ]);
+    expect(() => new Synchronizer({ labelsToSync: 'x' } as never)).toThrow(
+      new TypeError('Synchronizer: referenceLabel is required, as argument 1 or in a single options object ({ referenceLabel, ... })'),
+    );
+  });
+
   it('rejects a reference label that is not a string, and wrong options', () => {
     expect(() => new Synchronizer(3 as unknown as string)).toThrow(/Synchronizer: referenceLabel/);
     expect(() => new Synchronizer('ref', { labelsToSync: [1] as unknown as string[] })).toThrow(/Synchronizer: labelsToSync/);

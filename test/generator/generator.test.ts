@@ -87,6 +87,16 @@ describe('construction (U-G1)', () => {
     else expect(error.message).toMatch(message);
   });
 
+  it('takes its path in one options object too, as the original is called (path=[...], freq=...)', () => {
+    const gen = new Generator({ path: [{ type: 'Constant', value: 1, condition: null }], freq: 50, cmdLabel: 'F' });
+    expect(gen.freq).toBe(50);
+    expect(gen.labels).toEqual(['t(s)', 'F', 'index']);
+    expect(() => new Generator({ freq: 50 } as never)).toThrow(TypeError);
+    expect(() => new Generator([{ type: 'Constant', value: 1, condition: null }], { path: [] } as never)).toThrow(
+      'Generator: path is given twice, as an argument and in the options',
+    );
+  });
+
   it('an unknown type names the entry and the known types', () => {
     const error = thrown(() => new Generator([{ type: 'Constant', value: 0, condition: null }, { type: 'Rampe', speed: 1, condition: null }]));
     expect(error).toBeInstanceOf(RangeError);
@@ -114,7 +124,8 @@ describe('construction (U-G1)', () => {
 
   it('checks the path list and its entries', () => {
     expect(thrown(() => new Generator([])).message).toBe('Generator: path must hold at least one Path');
-    expect(thrown(() => new Generator({} as never)).message).toBe('Generator: path must be an array of {type, ...options}, got a object');
+    expect(thrown(() => new Generator({} as never)).message).toBe('Generator: path is required, as argument 1 or in a single options object ({ path, ... })');
+    expect(thrown(() => new Generator('Ramp' as never)).message).toBe('Generator: path must be an array of {type, ...options}, got "Ramp"');
     expect(thrown(() => new Generator([null as never])).message).toBe('Generator: path entry 0 must be an object {type, ...options}, got null');
     const notPath = thrown(() => new Generator([{ type: Date as never }]));
     expect(notPath).toBeInstanceOf(TypeError);

@@ -189,6 +189,13 @@ describe('Machine', () => {
     expect(logged(d, LogLevel.INFO)).toContain('FakeStepperMotor: Stopping the simulated stepper motor abruptly');
   });
 
+  it('takes its actuators in one options object too, as the original is called (actuators=[...], ...)', () => {
+    const machine = new Machine({ actuators: [{ type: 'FakeDCMotor' }], freq: 50 });
+    expect(machine.freq).toBe(50);
+    expect(machine.actuators[0]).toBeInstanceOf(actuator.FakeDCMotor);
+    expect(() => new Machine({ freq: 50 } as never)).toThrow(/Machine: actuators is required/);
+  });
+
   it('has freq 200 and niceness 0 by default', () => {
     const machine = new Machine([{ type: 'FakeDCMotor' }]);
     expect(machine.freq).toBe(200);

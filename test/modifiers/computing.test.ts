@@ -29,6 +29,15 @@ describe('Diff', () => {
     expect(d.call({ time: 1.5, x: 1 })).toEqual({ time: 1.5, x: 1, speed: 2 });
   });
 
+  it("takes label in one options object too, as the original is called (label='v', ...)", () => {
+    const d = new Diff({ label: 'x', timeLabel: 'time', outLabel: 'speed' });
+    d.call({ time: 1, x: 0 });
+    expect(d.call({ time: 1.5, x: 1 })).toEqual({ time: 1.5, x: 1, speed: 2 });
+    expect(() => new Diff({ timeLabel: 'time' } as never)).toThrow(
+      new TypeError('Diff: label is required, as argument 1 or in a single options object ({ label, ... })'),
+    );
+  });
+
   it('rejects two messages with the same time, a missing label and a non-numeric value', () => {
     const d = new Diff('v');
     d.call({ 't(s)': 1, v: 0 });
@@ -54,6 +63,11 @@ describe('Integrate', () => {
     expect(i.call({ time: 2, q: 1, other: 'y' })).toEqual({ time: 2, q: 1, other: 'y', Q: 2 });
   });
 
+  it('takes label in one options object too', () => {
+    expect(feed(new Integrate({ label: 'v', outLabel: 'area' }), series([0, 2], [1, 3]))[1]).toEqual({ 't(s)': 2, v: 3, area: 4 });
+    expect(() => new Integrate({} as never)).toThrow(/Integrate: label is required/);
+  });
+
   it('rejects a missing label', () => {
     expect(() => new Integrate('v').call({ v: 1 })).toThrow(/Integrate: the message has no label 't\(s\)'/);
   });
@@ -68,6 +82,12 @@ describe('Offset', () => {
     const o = new Offset(['a', 'b'], [0, 10]);
     expect(o.call({ a: 2, b: 1, c: 5 })).toEqual({ a: 0, b: 10, c: 5 });
     expect(o.call({ a: 3, b: 0, c: 6 })).toEqual({ a: 1, b: 9, c: 6 });
+  });
+
+  it('takes labels and offsets in one options object too', () => {
+    expect(feed(new Offset({ labels: 'v', offsets: 6 }), series([0, 1], [3, 4])).map((m) => m!.v)).toEqual([6, 7]);
+    expect(() => new Offset({ labels: 'v' } as never)).toThrow(/Offset: offsets is required/);
+    expect(() => new Offset({ labels: 'v', offsets: 1, extra: 1 } as never)).toThrow(/Offset: unknown option 'extra'/);
   });
 
   it('needs as many offsets as labels', () => {

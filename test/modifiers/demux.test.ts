@@ -55,6 +55,12 @@ describe('Demux', () => {
     expect(() => new Demux('a').call({ stream: [[1]] })).toThrow(/Demux: the message has no label 't\(s\)'/);
   });
 
+  it('takes labels in one options object too', () => {
+    const demux = new modifier.Demux({ labels: ['a', 'b'], mean: true });
+    expect(demux.call({ 't(s)': [0, 2], stream: [[1, 10], [3, 30]] })).toEqual({ 't(s)': 1, a: 2, b: 20 });
+    expect(() => new modifier.Demux({ mean: true } as never)).toThrow(/Demux: labels is required/);
+  });
+
   it('rejects wrong options', () => {
     expect(() => new Demux(5 as unknown as string)).toThrow(/Demux: labels/);
     expect(() => new Demux('a', { mean: 1 as unknown as boolean })).toThrow(/Demux: mean/);

@@ -4,7 +4,7 @@
  * registered by class name.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Block, link, modifier, reset } from '../../packages/core/src/index.js';
+import { Block, DefinitionError, link, modifier, reset, type Message } from '../../packages/core/src/index.js';
 
 class Node extends Block {
   override loop(): void {}
@@ -17,6 +17,17 @@ describe('standard Modifiers on a Link', () => {
     for (const name of ['Demux', 'Diff', 'DownSampler', 'Integrate', 'Mean', 'Median', 'MovingAvg', 'MovingMed', 'Offset', 'TrigOnChange', 'TrigOnValue']) {
       expect(modifier.Modifier.classes.get(name), name).toBe((modifier as Record<string, unknown>)[name]);
     }
+  });
+
+  it('a second Modifier class with the name of a built-in one is a DefinitionError', () => {
+    class Mean extends modifier.Modifier {
+      call(data: Message): Message {
+        return data;
+      }
+    }
+    expect(() => new Mean()).toThrow(DefinitionError);
+    expect(() => modifier.Modifier.classes.register(Mean)).toThrow(DefinitionError);
+    expect(modifier.Modifier.classes.get('Mean')).toBe(modifier.Mean);
   });
 
   it('change and drop messages for their own Link only', () => {

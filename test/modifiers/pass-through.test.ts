@@ -53,6 +53,11 @@ describe('TrigOnChange', () => {
     expect(new TrigOnChange('step').call({ step: 1, x: 2 })).toEqual({ step: 1, x: 2 });
   });
 
+  it('takes label in one options object too', () => {
+    expect(passed(new TrigOnChange({ label: 'a' }), [1, 1, 2])).toEqual([1, 2]);
+    expect(() => new TrigOnChange({} as never)).toThrow(/TrigOnChange: label is required/);
+  });
+
   it('rejects a message without the label, and a label that is not a string', () => {
     expect(() => new TrigOnChange('a').call({ b: 1 })).toThrow(/TrigOnChange: the message has no label 'a'/);
     expect(() => new TrigOnChange(1 as unknown as string)).toThrow(/TrigOnChange: label/);
@@ -68,6 +73,11 @@ describe('TrigOnValue', () => {
     expect(passed(new TrigOnValue('a', 2), [1, 2, 3])).toEqual([2]);
     expect(passed(new TrigOnValue('a', 'go'), ['g', 'go', 'o'])).toEqual(['go']);
     expect(passed(new TrigOnValue('a', true), [0, 1, true, false])).toEqual([1, true]);
+  });
+
+  it('takes label and values in one options object too', () => {
+    expect(passed(new TrigOnValue({ label: 'a', values: [2, 3] }), [1, 2, 3, 4])).toEqual([2, 3]);
+    expect(() => new TrigOnValue({ label: 'a' } as never)).toThrow(/TrigOnValue: values is required/);
   });
 
   it('rejects a message without the label', () => {

@@ -65,6 +65,12 @@ describe('construction', () => {
     expect(recorder.path).toBe('a.h5');
   });
 
+  it('takes its file in one options object too, as fileName or filePath', () => {
+    const recorder = new HDFRecorder({ fileName: 'a.h5', atom: 'f8' });
+    expect([recorder.filePath, recorder.atom]).toEqual(['a.h5', 'float64']);
+    expect(() => new HDFRecorder({ atom: 'f8' } as never)).toThrow(/HDFRecorder: filePath is required/);
+  });
+
   it('validates its options with errors naming the class and the option', () => {
     expect(() => new HDFRecorder(1 as unknown as string)).toThrow(/HDFRecorder: filePath/);
     expect(() => new HDFRecorder('a.h5', { atom: 'int128' as never })).toThrow(/HDFRecorder: atom must be one of/);

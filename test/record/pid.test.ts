@@ -78,6 +78,17 @@ describe('negative zeros', () => {
   });
 });
 
+describe('constructor', () => {
+  it('takes kp in one options object too, as the original is called (kp=1, ki=..., ...)', () => {
+    const pid = new PID({ kp: -2, ki: 3, reverse: true, sendTerms: true });
+    expect([pid.kp, pid.ki, pid.kd]).toEqual([-2, -3, 0]);
+    expect(pid.labels).toEqual(['t(s)', 'pid', 'p_term', 'i_term', 'd_term']);
+    expect(() => new PID({ ki: 1 } as never)).toThrow(new TypeError('PID: kp is required, as argument 1 or in a single options object ({ kp, ... })'));
+    expect(() => new PID(1, { kp: 2 } as never)).toThrow('PID: kp is given twice, as an argument and in the options');
+    expect(() => new PID({ kp: 1, kI: 2 } as never)).toThrow(/PID: unknown option 'kI'/);
+  });
+});
+
 describe('PID3: bounds', () => {
   it('sorts the output bounds and the integral limits', () => {
     const pid = new PID(1, { outMin: 10, outMax: -5, iLimit: [3, -2] });

@@ -50,6 +50,17 @@ describe('construction', () => {
     expect(recorder.columns).toEqual(['a', 'b']);
   });
 
+  it('takes its file in one options object too, as fileName (the original is called with file_name=...) or filePath', () => {
+    const named = new Recorder({ fileName: join(folder, 'a.csv'), delay: 1, labels: 'x' });
+    expect([named.filePath, named.delay, named.recordLabels]).toEqual([join(folder, 'a.csv'), 1, ['x']]);
+    expect(new Recorder({ filePath: 'b.csv' }).filePath).toBe('b.csv');
+    expect(() => new Recorder({ delay: 1 } as never)).toThrow(
+      new TypeError('Recorder: filePath is required, as argument 1 or in a single options object ({ filePath, ... })'),
+    );
+    expect(() => new Recorder({ fileName: 'a.csv', filePath: 'b.csv' } as never)).toThrow(/filePath and fileName are the same option/);
+    expect(() => new Recorder('a.csv', { fileName: 'b.csv' } as never)).toThrow(/fileName is given twice/);
+  });
+
   it('validates its options with errors naming the class and the option', () => {
     expect(() => new Recorder(3 as unknown as string)).toThrow(/Recorder: filePath/);
     expect(() => new Recorder('')).toThrow(TypeError);

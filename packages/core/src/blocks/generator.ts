@@ -1,7 +1,7 @@
 import { Block, type DataLists, type MaybePromise } from '../block/block.js';
 import { DefinitionError, GeneratorStop } from '../errors.js';
 import { LogLevel } from '../logging/levels.js';
-import { booleanOption, checkOptions, delayOption, describe, labelOption, quoted } from '../options/index.js';
+import { booleanOption, checkOptions, delayOption, describe, labelOption, quoted, requiredArguments } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';
 import type { ConditionalOptions } from '../path/conditional.js';
 import type { ConstantOptions } from '../path/constant.js';
@@ -108,13 +108,20 @@ export class Generator extends Block {
   private started = false;
 
   /**
+   * @param options the options with `path`, as the original's keyword arguments
+   * @throws TypeError without `path`
+   */
+  constructor(options: GeneratorOptions & { path: readonly PathSpec[] });
+  /**
    * Checks every option and creates every Path once, so that a mistake shows
    * now rather than when the Path is reached.
    * @param path the Paths, in order: `{ type, ...options }`
    * @throws TypeError / RangeError naming the option, or the Path entry and its option
    */
-  constructor(path: readonly PathSpec[], options: GeneratorOptions = {}) {
+  constructor(path: readonly PathSpec[], options?: GeneratorOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [path], options } = requiredArguments<GeneratorOptions>(args, ['path'], 'Generator');
     const raw = checkOptions(options, OPTION_NAMES, 'Generator');
     applyStandardOptions(this, raw, 200, 'Generator', quoted);
     const cmdLabel = labelOption(raw.cmdLabel, 'cmd', 'Generator', quoted('cmdLabel'));

@@ -3,10 +3,10 @@ import type { Dataset, File as H5File } from 'h5wasm';
 import { Block, type DataLists } from '../block/block.js';
 import type { TypedArray } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkOptions, labelOption, numberOption } from '../options/index.js';
+import { checkOptions, labelOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { ATOMS, fillRow, resolveAtom, type HDFAtom, type HDFAtomName } from './hdf-atom.js';
-import { claimOutputPath } from './record-path.js';
+import { claimOutputPath, FILE_PATH } from './record-path.js';
 
 /** A value saved as a metadata dataset by an {@link HDFRecorder}. */
 export type HDFMetadataValue = number | string | readonly number[] | readonly string[] | TypedArray;
@@ -77,12 +77,19 @@ export class HDFRecorder extends Block {
   #lastFlush = 0;
 
   /**
+   * @param options the options with `filePath` (or `fileName`, the original's name), as the original's keyword arguments
+   * @throws TypeError without a file
+   */
+  constructor(options: HDFRecorderOptions & ({ filePath: string } | { fileName: string }));
+  /**
    * @param filePath the HDF5 file to write, absolute or relative to the working folder
    * @throws TypeError for an option of the wrong type; RangeError for a wrong name, atom or row count
    */
-  constructor(filePath: string, options: HDFRecorderOptions = {}) {
+  constructor(filePath: string, options?: HDFRecorderOptions);
+  constructor(...args: unknown[]) {
     super();
     const owner = this.constructor.name;
+    const { values: [filePath], options = {} } = requiredArguments<HDFRecorderOptions>(args, [FILE_PATH], owner);
     this.filePath = labelOption(filePath, undefined, owner, 'filePath');
     const {
       node = 'table', expectedRows = 10 ** 8, atom = 'int16', label = 'stream', metadata = null,

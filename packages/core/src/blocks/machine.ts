@@ -2,7 +2,7 @@ import { Actuator, type ActuatorClass } from '../actuator/actuator.js';
 import { Block, type MaybePromise } from '../block/block.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { booleanOption, checkOptions, labelOption, objectOption, show, splitOptions } from '../options/index.js';
+import { booleanOption, checkOptions, labelOption, objectOption, requiredArguments, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';
 import { runSteps, wait, type Steps } from './maybe-async.js';
 
@@ -90,13 +90,20 @@ export class Machine extends Block {
   private opened = false;
 
   /**
+   * @param options the options with `actuators`, as the original's keyword arguments
+   * @throws TypeError without `actuators`
+   */
+  constructor(options: MachineOptions & { actuators: readonly ActuatorSettings[] });
+  /**
    * @param actuators how to drive each Actuator, with its options
    * @param options the Block's options
    * @throws RangeError for a missing or unknown Actuator type, an unknown mode, or an empty list
    * @throws TypeError for a setting or an option of the wrong type (each Actuator checks its own options)
    */
-  constructor(actuators: readonly ActuatorSettings[], options: MachineOptions = {}) {
+  constructor(actuators: readonly ActuatorSettings[], options?: MachineOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [actuators], options } = requiredArguments<MachineOptions>(args, ['actuators'], 'Machine');
     const own = checkOptions(options, OWN_OPTIONS, 'Machine');
     applyStandardOptions(this, own, 200, 'Machine');
     this.timeLabel = labelOption(own.timeLabel, 't(s)', 'Machine', 'timeLabel');

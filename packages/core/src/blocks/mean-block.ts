@@ -3,7 +3,7 @@ import { Block, type DataLists, type MaybePromise } from '../block/block.js';
 import type { LinkValue, Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { asNumbers, mean } from '../modifier/statistics.js';
-import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
+import { checkOptions, labelOption, labelsOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { andThen } from './maybe-async.js';
 import { requireLinks } from './require-links.js';
@@ -44,12 +44,19 @@ export class MeanBlock extends Block {
   private lastSentT = 0;
 
   /**
+   * @param options the options with `delay`, as the original's keyword arguments
+   * @throws TypeError without `delay`
+   */
+  constructor(options: MeanBlockOptions & { delay: number });
+  /**
    * @param delay how long to collect data before each send, in seconds
    * @param options `timeLabel`, `outLabels`, `freq` (default 50), `displayFreq`, `debug`
    * @throws RangeError for a `delay` ≤ 0; TypeError / RangeError for a wrong option
    */
-  constructor(delay: number, options?: MeanBlockOptions) {
+  constructor(delay: number, options?: MeanBlockOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [delay], options } = requiredArguments<MeanBlockOptions>(args, ['delay'], 'MeanBlock');
     this.delay = numberOption(delay, undefined, 'MeanBlock', 'delay', { min: 0, exclusive: true });
     const checked = checkOptions(options, [...STANDARD_OPTIONS, 'timeLabel', 'outLabels'], 'MeanBlock');
     applyStandardOptions(this, checked, 50, 'MeanBlock');

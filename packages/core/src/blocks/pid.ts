@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { Block } from '../block/block.js';
 import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { booleanOption, checkOptions, labelOption, type NumberCheck, numberOption } from '../options/index.js';
+import { booleanOption, checkOptions, labelOption, type NumberCheck, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 
 /** Options of {@link PID}. */
@@ -100,12 +100,19 @@ export class PID extends Block {
   #iTerm = 0;
 
   /**
+   * @param options the options with `kp`, as the original's keyword arguments
+   * @throws TypeError without `kp`
+   */
+  constructor(options: PIDOptions & { kp: number });
+  /**
    * @param kp the initial proportional gain; its sign is set by `reverse`
    * @throws TypeError for an option of the wrong type; RangeError for a NaN bound or gain
    */
-  constructor(kp: number, options: PIDOptions = {}) {
+  constructor(kp: number, options?: PIDOptions);
+  constructor(...args: unknown[]) {
     super();
     const owner = this.constructor.name;
+    const { values: [kp], options = {} } = requiredArguments<PIDOptions>(args, ['kp'], owner);
     const {
       ki = 0, kd = 0, outMax = Infinity, outMin = -Infinity,
       setpointLabel = 'cmd', inputLabel = 'V', timeLabel = 't(s)', kpLabel = 'kp', kiLabel = 'ki', kdLabel = 'kd',

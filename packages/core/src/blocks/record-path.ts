@@ -7,6 +7,10 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Block } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
+import type { RequiredArgument } from '../options/index.js';
+
+/** The file argument of the recording Blocks: `filePath`, or `fileName` as the original names it, in an options object. */
+export const FILE_PATH: RequiredArgument = { name: 'filePath', aliases: ['fileName'] };
 
 /**
  * Makes `path` ready to be written by `block`: creates its parent folders if

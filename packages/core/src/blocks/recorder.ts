@@ -1,11 +1,11 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { Block, type DataLists, type MaybePromise } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
-import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
+import { checkOptions, labelOption, labelsOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { csvCell, csvRow } from './csv-row.js';
 import { andThen } from './maybe-async.js';
-import { claimOutputPath } from './record-path.js';
+import { claimOutputPath, FILE_PATH } from './record-path.js';
 import { runMetadata } from './run-metadata.js';
 
 /** Options of {@link Recorder}. */
@@ -50,12 +50,19 @@ export class Recorder extends Block {
   #fileInitialized = false;
 
   /**
+   * @param options the options with `filePath` (or `fileName`, the original's name), as the original's keyword arguments
+   * @throws TypeError without a file
+   */
+  constructor(options: RecorderOptions & ({ filePath: string } | { fileName: string }));
+  /**
    * @param filePath the CSV file to write, absolute or relative to the working folder
    * @throws TypeError for an option of the wrong type; RangeError for a negative or infinite delay
    */
-  constructor(filePath: string, options: RecorderOptions = {}) {
+  constructor(filePath: string, options?: RecorderOptions);
+  constructor(...args: unknown[]) {
     super();
     const owner = this.constructor.name;
+    const { values: [filePath], options = {} } = requiredArguments<RecorderOptions>(args, [FILE_PATH], owner);
     this.filePath = labelOption(filePath, undefined, owner, 'filePath');
     const checked = checkOptions(options, OPTIONS, owner);
     this.delay = numberOption(checked.delay, 2, owner, 'delay', { min: 0, expected: 'a finite number of seconds ≥ 0' });

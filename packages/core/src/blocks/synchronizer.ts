@@ -3,7 +3,7 @@ import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { interpolate } from './interpolation.js';
 import { requireLinks } from './require-links.js';
-import { checkOptions, labelOption, labelsOption } from '../options/index.js';
+import { checkOptions, labelOption, labelsOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { TimeSeriesBuffer } from './time-series-buffer.js';
 
@@ -46,12 +46,19 @@ export class Synchronizer extends Block {
   private readonly buffer: TimeSeriesBuffer;
 
   /**
+   * @param options the options with `referenceLabel`, as the original's keyword arguments
+   * @throws TypeError without `referenceLabel`
+   */
+  constructor(options: SynchronizerOptions & { referenceLabel: string });
+  /**
    * @param referenceLabel the label whose times are the time base
    * @param options `timeLabel`, `labelsToSync`, `freq` (default 50), `displayFreq`, `debug`
    * @throws TypeError / RangeError for a wrong option
    */
-  constructor(referenceLabel: string, options?: SynchronizerOptions) {
+  constructor(referenceLabel: string, options?: SynchronizerOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [referenceLabel], options } = requiredArguments<SynchronizerOptions>(args, ['referenceLabel'], 'Synchronizer');
     this.referenceLabel = labelOption(referenceLabel, undefined, 'Synchronizer', 'referenceLabel', true);
     const checked = checkOptions(options, [...STANDARD_OPTIONS, 'timeLabel', 'labelsToSync'], 'Synchronizer');
     applyStandardOptions(this, checked, 50, 'Synchronizer');

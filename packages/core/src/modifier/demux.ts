@@ -1,5 +1,5 @@
 import type { Message } from '../link/message.js';
-import { booleanOption, checkOptions, labelList, labelOption } from '../options/index.js';
+import { booleanOption, checkOptions, labelList, labelOption, requiredArguments } from '../options/index.js';
 import { labelValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 import { asNumbers, mean } from './statistics.js';
@@ -54,14 +54,21 @@ export class Demux extends Modifier {
   private readonly transpose: boolean;
 
   /**
+   * @param options the options with `labels`, as the original's keyword arguments
+   * @throws TypeError without `labels`
+   */
+  constructor(options: DemuxOptions & { labels: string | readonly string[] });
+  /**
    * @param labels the label of each channel, in the stream's order (a
    *   single label for one channel); with fewer labels than channels, the
    *   last channels are dropped
    * @param options `streamLabel`, `mean`, `timeLabel`, `transpose`
    * @throws TypeError for wrong labels or options
    */
-  constructor(labels: string | readonly string[], options?: DemuxOptions) {
+  constructor(labels: string | readonly string[], options?: DemuxOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [labels], options } = requiredArguments<DemuxOptions>(args, ['labels'], 'Demux');
     this.labels = labelList(labels, 'Demux', 'labels', true);
     const { streamLabel, mean, timeLabel, transpose } = checkOptions(options, ['streamLabel', 'mean', 'timeLabel', 'transpose'], 'Demux');
     this.streamLabel = labelOption(streamLabel, 'stream', 'Demux', 'streamLabel', true);

@@ -1,4 +1,5 @@
 import type { Message } from '../link/message.js';
+import { requiredArguments } from '../options/index.js';
 import { timedLabels, timedValue, type TimedLabels } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 
@@ -29,12 +30,19 @@ export class Diff extends Modifier {
   private last: { t: number; value: number } | null = null;
 
   /**
+   * @param options the options with `label`, as the original's keyword arguments
+   * @throws TypeError without `label`
+   */
+  constructor(options: DiffOptions & { label: string });
+  /**
    * @param label the label to differentiate
    * @param options `timeLabel` and `outLabel`
    * @throws TypeError for a label that is not a string or an unknown option
    */
-  constructor(label: string, options?: DiffOptions) {
+  constructor(label: string, options?: DiffOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [label], options } = requiredArguments<DiffOptions>(args, ['label'], 'Diff');
     this.labels = timedLabels(label, options, 'Diff', 'd_');
   }
 

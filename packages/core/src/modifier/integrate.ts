@@ -1,4 +1,5 @@
 import type { Message } from '../link/message.js';
+import { requiredArguments } from '../options/index.js';
 import { timedLabels, timedValue, type TimedLabels } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 
@@ -31,12 +32,19 @@ export class Integrate extends Modifier {
   private integral = 0;
 
   /**
+   * @param options the options with `label`, as the original's keyword arguments
+   * @throws TypeError without `label`
+   */
+  constructor(options: IntegrateOptions & { label: string });
+  /**
    * @param label the label to integrate
    * @param options `timeLabel` and `outLabel`
    * @throws TypeError for a label that is not a string or an unknown option
    */
-  constructor(label: string, options?: IntegrateOptions) {
+  constructor(label: string, options?: IntegrateOptions);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [label], options } = requiredArguments<IntegrateOptions>(args, ['label'], 'Integrate');
     this.labels = timedLabels(label, options, 'Integrate', 'i_');
   }
 

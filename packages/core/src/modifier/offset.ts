@@ -1,5 +1,5 @@
 import type { Message } from '../link/message.js';
-import { labelList } from '../options/index.js';
+import { checkOptions, labelList, requiredArguments } from '../options/index.js';
 import { numberValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 
@@ -25,14 +25,22 @@ export class Offset extends Modifier {
   private shifts: Map<string, number> | null = null;
 
   /**
+   * @param options `{ labels, offsets }`, as the original's keyword arguments
+   * @throws TypeError without `labels` or `offsets`, or with another option
+   */
+  constructor(options: { labels: string | readonly string[]; offsets: number | readonly number[] });
+  /**
    * @param labels the label, or labels, to shift
    * @param offsets the target of each label's first value: one number, or
    *   one per label
    * @throws TypeError for labels that are not strings or offsets that are not
    *   numbers; RangeError when there are not as many offsets as labels
    */
-  constructor(labels: string | readonly string[], offsets: number | readonly number[]) {
+  constructor(labels: string | readonly string[], offsets: number | readonly number[]);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [labels, offsets], options } = requiredArguments(args, ['labels', 'offsets'], 'Offset');
+    checkOptions(options, [], 'Offset');
     const names = labelList(labels, 'Offset', 'labels', true);
     const targets = typeof offsets === 'number' ? [offsets] : offsets;
     if (!Array.isArray(targets) || targets.some((target) => typeof target !== 'number')) {

@@ -1,5 +1,5 @@
 import type { LinkValue, Message } from '../link/message.js';
-import { labelOption } from '../options/index.js';
+import { checkOptions, labelOption, requiredArguments } from '../options/index.js';
 import { labelValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 import { sameValue } from './same-value.js';
@@ -26,11 +26,19 @@ export class TrigOnChange extends Modifier {
   private last: { value: LinkValue } | null = null;
 
   /**
+   * @param options `{ label }`, as the original's keyword argument
+   * @throws TypeError without `label`, or with another option
+   */
+  constructor(options: { label: string });
+  /**
    * @param label the label to watch
    * @throws TypeError unless `label` is a string
    */
-  constructor(label: string) {
+  constructor(label: string);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [label], options } = requiredArguments(args, ['label'], 'TrigOnChange');
+    checkOptions(options, [], 'TrigOnChange');
     this.label = labelOption(label, undefined, 'TrigOnChange', 'label', true);
   }
 

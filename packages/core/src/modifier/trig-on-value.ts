@@ -1,5 +1,5 @@
 import type { LinkValue, Message } from '../link/message.js';
-import { labelOption } from '../options/index.js';
+import { checkOptions, labelOption, requiredArguments } from '../options/index.js';
 import { labelValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 import { sameValue } from './same-value.js';
@@ -24,13 +24,21 @@ export class TrigOnValue extends Modifier {
   private readonly values: readonly LinkValue[];
 
   /**
+   * @param options `{ label, values }`, as the original's keyword arguments
+   * @throws TypeError without `label` or `values`, or with another option
+   */
+  constructor(options: { label: string; values: LinkValue | readonly LinkValue[] });
+  /**
    * @param label the label to watch
    * @param values the accepted value, or an array of accepted values (a
    *   string is one value)
    * @throws TypeError unless `label` is a string
    */
-  constructor(label: string, values: LinkValue | readonly LinkValue[]) {
+  constructor(label: string, values: LinkValue | readonly LinkValue[]);
+  constructor(...args: unknown[]) {
     super();
+    const { values: [label, values], options } = requiredArguments(args, ['label', 'values'], 'TrigOnValue');
+    checkOptions(options, [], 'TrigOnValue');
     this.label = labelOption(label, undefined, 'TrigOnValue', 'label', true);
     this.values = Array.isArray(values) ? [...(values as readonly LinkValue[])] : [values as LinkValue];
   }

@@ -6,6 +6,7 @@
  * @internal
  */
 export * from './check-options.js';
+export * from './required-arguments.js';
 export * from './show.js';
 export * from './standard.js';
 export * from './values.js';
