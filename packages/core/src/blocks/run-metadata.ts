@@ -70,7 +70,7 @@ export interface LinkMetadata {
 }
 
 /** Fields of every Block that are the runtime's state, not settings (see `block/block.ts`). */
-const RUNTIME_FIELDS = new Set(['name', 'inputs', 'outputs', 'clock', 'activity', 'control', 'logger', 'bell', 'lastValues']);
+const RUNTIME_FIELDS = new Set(['name', 'inputs', 'outputs', 'clock', 'activity', 'finishing', 'control', 'logger', 'bell', 'lastValues']);
 /** Settings of every Block, listed apart from the options. */
 const SETTINGS = new Set(['freq', 'niceness', 'labels', 'displayFreq', 'debug', 'pausable']);
 /** How deep nested options are described. */
