@@ -100,7 +100,7 @@ describe('the original forms', () => {
   it("' delay=3' is not valid (the original's rule): the error says why", () => {
     const { caret, lines } = syntaxError(' delay=3');
     expect(caret).toBe(0);
-    expect(lines[0]).toMatch(/without a space before it/);
+    expect(lines[0]).toMatch(/Wrong syntax for the condition: a delay condition must start with 'delay', without a space before it/);
   });
 
   it('null never holds; a function is used as is, its result taken as a boolean', () => {
@@ -191,7 +191,7 @@ describe('errors point at the bad part', () => {
     ['&& x>1', 0, /missing condition before '&&'/],
     ['x>1 ||  || y<2', 4, /missing condition after '\|\|'/],
     ['x>1 && hello', 7, /'hello' is not a condition/],
-    ['hello', 0, /'hello' is not a condition/],
+    ['hello', 0, /Wrong syntax for the condition: 'hello' is not a condition; write/],
     ['delayed=3', 5, /expected '=' after 'delay'/],
     ['delay 3', 6, /expected '=' after 'delay'/],
     ['delay=', 6, /missing number of seconds after 'delay='/],

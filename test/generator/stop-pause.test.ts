@@ -82,7 +82,7 @@ describe('Pause', () => {
     expect(pause.freq).toBe(50);
     expect(pause.pausable).toBe(false);
     expect(thrown(() => new Pause('F(N)=1')).message.split('\n')[0]).toBe(
-      "Pause: criterion: invalid condition 'F(N)=1': 'F(N)=1' is not a condition: write '<label> > <number>', '<label> < <number>' (or >=, <=, ==), or 'delay=<seconds>', joined by && or ||",
+      "Pause: criterion: invalid condition 'F(N)=1': Wrong syntax for the condition: 'F(N)=1' is not a condition; write '<label> > <number>', '<label> < <number>' (or >=, <=, ==), or 'delay=<seconds>', joined by && or ||",
     );
   });
 

@@ -73,6 +73,8 @@ const COMPARE: Record<ComparisonOperator, (a: number, b: number) => boolean> = {
   '==': (a, b) => a === b,
 };
 
+/** The original's words for a string that is neither a comparison nor a delay. */
+const WRONG_SYNTAX = 'Wrong syntax for the condition';
 const SYNTAX = "write '<label> > <number>', '<label> < <number>' (or >=, <=, ==), or 'delay=<seconds>', joined by && or ||";
 
 /** One comparison or delay, the leaves of a condition string. */
@@ -166,8 +168,8 @@ class ConditionParser {
     const found = findOperator(body);
     if (found !== null) return this.comparison(body, s, found.at, found.operator);
     if (/^delay/i.test(body)) return this.delay(body, s);
-    if (/^\s+delay/i.test(body)) this.fail("a delay condition must start with 'delay', without a space before it", 0);
-    return this.fail(`'${body}' is not a condition: ${SYNTAX}`, s);
+    if (/^\s+delay/i.test(body)) this.fail(`${WRONG_SYNTAX}: a delay condition must start with 'delay', without a space before it`, 0);
+    return this.fail(`${WRONG_SYNTAX}: '${body}' is not a condition; ${SYNTAX}`, s);
   }
 
   private comparison(body: string, offset: number, at: number, operator: ComparisonOperator): Term {
