@@ -9,7 +9,7 @@
  */
 
 /** Whether `value` is a Promise or another thenable. */
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (
     (typeof value === 'object' || typeof value === 'function') &&
     value !== null &&
