@@ -34,7 +34,10 @@ describe('examples', () => {
     const path = join(folder, 'crappy-examples', 'recorder.csv');
     const rows = parseCsv(readFileSync(path, 'utf8'));
     expect(rows[0]).toEqual(['t(s)', 'F(N)']);
-    expect(rows.length).toBeGreaterThan(100);
+    // 100 Hz for 3 s gives about 300 rows; a busy machine loops less often, so
+    // the check is that rows came all along the 3 s, not how many.
+    expect(rows.length).toBeGreaterThan(10);
+    expect(Number(rows[1]![0])).toBeLessThan(1);
     expect(Number(rows[rows.length - 1]![0])).toBeGreaterThanOrEqual(3);
     const meta = JSON.parse(readFileSync(`${path}.meta.json`, 'utf8')) as { script: string };
     expect(meta.script).toBe(join(EXAMPLES, 'recorder.ts'));
