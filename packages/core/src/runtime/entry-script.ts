@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isCompiledEntryFresh, saveCompiledEntry } from './entry-cache.js';
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const LOADERS: Record<string, 'ts' | 'tsx' | 'js' | 'jsx'> = {
@@ -69,27 +68,16 @@ function withoutTsx(execArgv: readonly string[]): string[] {
   return kept;
 }
 
-/**
- * Bumped whenever the build options below change, so that modules cached by
- * an earlier version are compiled again.
- */
-const COMPILE_FORMAT = 1;
-
 async function compile(path: string): Promise<URL> {
   const esbuild = await import('esbuild');
   const folder = join(tmpdir(), 'crappy', 'entries');
   mkdirSync(folder, { recursive: true });
   const hash = createHash('sha1').update(path).digest('hex').slice(0, 10);
-  const outfile = join(folder, `${basename(path, extname(path))}-${hash}.mjs`);
-  const key = `${COMPILE_FORMAT} esbuild ${esbuild.version} node ${process.version}`;
-  if (isCompiledEntryFresh(outfile, key)) return pathToFileURL(outfile);
-  const tempfile = `${outfile}.${process.pid}.tmp.mjs`;
-  const workingDir = process.cwd();
-  const result = await esbuild.build({
+  const outfile = join(folder, `${basename(path, extname(path))}-${hash}-${process.pid}.mjs`);
+  process.once('exit', () => rmSync(outfile, { force: true }));
+  await esbuild.build({
     entryPoints: [path],
-    outfile: tempfile,
-    absWorkingDir: workingDir,
-    metafile: true,
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -134,7 +122,6 @@ async function compile(path: string): Promise<URL> {
       },
     ],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(workingDir, input));
-  saveCompiledEntry(tempfile, outfile, key, inputs);
+  await esbuild.stop();
   return pathToFileURL(outfile);
 }
