@@ -143,13 +143,23 @@ describe.concurrent('startup sequence (S1-S10)', () => {
     });
   }
 
-  it('a prepare() that failed in the main thread is counted: the worker hosts the next one', async () => {
+  it('a start() that failed in prepare() fails in the workers too, so a script that catches it and retries works', async () => {
     const result = await run('startup.ts', 'prepare-retried');
     endedCleanly(result);
-    expect(mainEvent(result, 'first-prepare')).toMatchObject({ outcome: 'threw', name: 'RangeError' });
-    expect(mainEvent(result, 'launch')).toMatchObject({ outcome: 'returned' });
-    // The worker built the graph as it was at the second prepare(): freq fixed.
+    expect(mainEvent(result, 'first-start')).toMatchObject({ outcome: 'threw', name: 'RangeError' });
+    expect(mainEvent(result, 'second-start')).toMatchObject({ outcome: 'returned' });
+    // The worker went through the same catch: it hosts the Block with the freq fixed.
+    expect(fromWorkers(result, 'first-start')).toMatchObject([{ outcome: 'threw', name: 'RangeError' }]);
     expect(fromWorkers(result, 'finish')).toMatchObject([{ loops: 1, freq: 20 }]);
+  });
+
+  it('a run that failed throws the same error in the workers of the next run, which retries in its catch', async () => {
+    const result = await run('startup.ts', 'retry-after-failed-run');
+    endedCleanly(result);
+    expect(mainEvent(result, 'first-run')).toMatchObject({ outcome: 'threw', name: 'CrappyFail' });
+    expect(mainEvent(result, 'second-run')).toMatchObject({ outcome: 'returned' });
+    expect(fromWorkers(result, 'first-run')).toMatchObject([{ outcome: 'threw', name: 'CrappyFail', isCrappyFail: true }]);
+    expect(fromWorkers(result, 'finish', { tag: 'second' })).toMatchObject([{ loops: 1 }]);
   });
 
   it('S10: crappy.stop() from the main thread ends a Block that would loop for ever', async () => {

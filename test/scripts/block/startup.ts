@@ -177,16 +177,35 @@ switch (mode) {
     break;
   }
   case 'prepare-retried': {
-    // The first prepare() fails in the main thread (a wrong freq); the script
-    // fixes it and prepares again: the worker must host the second call.
+    // The first start() fails in prepare() in the main thread (a wrong freq);
+    // the script catches it, fixes the freq and starts again. Its workers
+    // must take the same path: fail at the first start(), host the second.
     const block = new Probe({ stopAfter: 1, tag: 'freq' });
     block.freq = -1;
-    await attempt('first-prepare', () => crappy.prepare({ logLevel: 'warning' }));
-    block.freq = 20;
-    await crappy.prepare({ logLevel: 'warning' });
-    await crappy.renice();
-    await attempt('launch', () => crappy.launch());
+    try {
+      await crappy.start({ logLevel: 'warning' });
+      mark('first-start', { outcome: 'returned' });
+    } catch (error) {
+      mark('first-start', { outcome: 'threw', ...describeError(error) });
+      block.freq = 20;
+      await attempt('second-start', () => crappy.start({ logLevel: 'warning' }));
+    }
     mark('after', state());
+    break;
+  }
+  case 'retry-after-failed-run': {
+    // A run fails (a Block throws in loop()); the script catches the
+    // CrappyFail and runs another graph. The workers of the second run pass
+    // over the first one and must enter the same catch.
+    new Probe({ throwIn: 'loop', tag: 'first' });
+    try {
+      await crappy.start({ logLevel: 'warning' });
+      mark('first-run', { outcome: 'returned' });
+    } catch (error) {
+      mark('first-run', { outcome: 'threw', ...describeError(error) });
+      new Probe({ stopAfter: 1, tag: 'second' });
+      await attempt('second-run', () => crappy.start({ logLevel: 'warning' }));
+    }
     break;
   }
   default:

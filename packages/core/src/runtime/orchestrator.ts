@@ -11,7 +11,8 @@ import { runExtensions, type ExtensionOptions, type RunContext, type RunExtensio
 import { graphSignature } from './graph.js';
 import { resetRunState, runState } from './run-state.js';
 import { workerInfo, type WorkerMessage } from './worker-info.js';
-import { endSkippedRun, isSkippingRun, prepareInWorker } from './worker-run.js';
+import { historyBefore, recordFailure, type RunStep } from './run-history.js';
+import { endSkippedRun, isSkippingRun, prepareInWorker, reniceSkippedRun } from './worker-run.js';
 
 /** Options of {@link prepare} (run extensions such as `@crappy/ui` add theirs, e.g. `ui`). */
 export interface PrepareOptions extends ExtensionOptions {
@@ -52,6 +53,8 @@ interface MainRun {
   onSigint: () => void;
   interrupts: number;
   extensions: RunExtension[];
+  /** Which `prepare()` call of the script made this run (1 for the first). */
+  call: number;
 }
 
 let run: MainRun | null = null;
@@ -70,6 +73,11 @@ let prepareCalls = 0;
 export async function prepare(options: PrepareOptions = {}): Promise<void> {
   if (workerInfo !== undefined) return prepareInWorker(workerInfo);
   prepareCalls += 1;
+  const call = prepareCalls;
+  await recordingFailure(call, 'prepare', () => prepareRun(options, call));
+}
+
+async function prepareRun(options: PrepareOptions, call: number): Promise<void> {
   if (runState.preparedAll) return failOrder('prepare() was called twice: the run is already prepared');
   if (runState.launchedAll) return failOrder('prepare() was called after launch()');
   checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare');
@@ -114,7 +122,8 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
   }
 
   const info = {
-    runIndex: prepareCalls,
+    runIndex: call,
+    history: historyBefore(call),
     control: control.buffer,
     links: runState.links.map((link) => link.buffer),
     doorbells: blocks.map((block) => block.doorbell.buffer),
@@ -130,6 +139,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
     control,
     interrupts: 0,
     extensions,
+    call,
     onSigint: () => interrupt(current),
   };
   run = current;
@@ -166,7 +176,13 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
  * @throws Error before prepare(); CrappyFail after launch()
  */
 export async function renice(options: ReniceOptions = {}): Promise<void> {
-  if (workerInfo !== undefined) return;
+  if (workerInfo !== undefined) return reniceSkippedRun(workerInfo);
+  const current = run;
+  if (current === null) return reniceRun(options);
+  await recordingFailure(current.call, 'renice', () => reniceRun(options));
+}
+
+async function reniceRun(options: ReniceOptions): Promise<void> {
   if (!runState.preparedAll) throw new Error('renice() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('renice() was called after launch()');
   try {
@@ -202,9 +218,15 @@ export async function renice(options: ReniceOptions = {}): Promise<void> {
  */
 export async function launch(options: LaunchOptions = {}): Promise<void> {
   if (workerInfo !== undefined) {
-    if (isSkippingRun()) endSkippedRun();
+    if (isSkippingRun()) endSkippedRun(workerInfo);
     return;
   }
+  const current = run;
+  if (current === null) return launchRun(options);
+  await recordingFailure(current.call, 'launch', () => launchRun(options));
+}
+
+async function launchRun(options: LaunchOptions): Promise<void> {
   runState.noRaise = options.noRaise === true;
   if (!runState.preparedAll) throw new Error('launch() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('launch() was called twice: the run is already launched');
@@ -363,6 +385,19 @@ function checkOptions(options: object, allowed: string[], fn: string): void {
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}(): options must be an object`);
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) throw new TypeError(`${fn}(): unknown option '${key}' (known: ${allowed.join(', ')})`);
+  }
+}
+
+/**
+ * Runs `step` of the run of `prepare()` call number `call`, noting for the
+ * workers of later runs how it failed, if it did.
+ */
+async function recordingFailure(call: number, step: RunStep, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    recordFailure(call, step, error, runState.instances.length === 0 && runState.links.length === 0);
+    throw error;
   }
 }
 

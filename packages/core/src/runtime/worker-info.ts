@@ -1,5 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import type { GraphSignature } from './graph.js';
+import type { RunHistory } from './run-history.js';
 
 /** Key of Crappy's data in a Block worker's `workerData`. */
 export const WORKER_DATA_KEY = '__crappyBlockWorker';
@@ -24,6 +25,8 @@ export interface WorkerInfo {
   graph: GraphSignature;
   /** Data of the run extensions, by extension name (see `registerRunExtension`). */
   extensions?: Record<string, unknown>;
+  /** How the script's earlier runs ended in the main thread, to end them the same way. */
+  history: RunHistory;
 }
 
 /** Messages from a Block's worker to the main thread. */

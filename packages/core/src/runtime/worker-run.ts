@@ -9,6 +9,7 @@ import { setClockAnchor } from '../time/clock.js';
 import { runExtensions } from './extensions.js';
 import { graphDifference, graphSignature } from './graph.js';
 import { reniceThisThread } from './renice.js';
+import { replayFailure } from './run-history.js';
 import { resetRunState, runState } from './run-state.js';
 import type { MainMessage, WorkerInfo, WorkerMessage } from './worker-info.js';
 
@@ -23,20 +24,41 @@ export function isSkippingRun(): boolean {
   return skipping;
 }
 
-/** Leaves a skipped run: the script goes on to build the next graph. */
-export function endSkippedRun(): void {
+/**
+ * Leaves a skipped run at its `launch()`: the script goes on to build the
+ * next graph. Throws what that `launch()` threw in the main thread.
+ */
+export function endSkippedRun(info: WorkerInfo): void {
   skipping = false;
   resetRunState();
+  replayFailure(info.history, prepareCalls, 'launch', resetRunState);
+}
+
+/** `renice()` of a skipped run: throws what it threw in the main thread. */
+export function reniceSkippedRun(info: WorkerInfo): void {
+  if (!skipping) return;
+  try {
+    replayFailure(info.history, prepareCalls, 'renice', resetRunState);
+  } catch (error) {
+    skipping = false;
+    throw error;
+  }
 }
 
 /**
- * `prepare()` in a Block worker. Before the run this worker was made for,
- * it returns at once (the main thread ran that run already); at that run,
- * it hosts its Block for the whole run and ends the thread, so the Promise
- * it returns then never settles.
+ * `prepare()` in a Block worker. A call that failed in the main thread
+ * fails here the same way; before the run this worker was made for, it
+ * returns at once (the main thread ran that run already); at that run, it
+ * hosts its Block for the whole run and ends the thread, so the Promise it
+ * returns then never settles.
  */
 export function prepareInWorker(info: WorkerInfo): Promise<void> {
   prepareCalls += 1;
+  try {
+    replayFailure(info.history, prepareCalls, 'prepare', resetRunState);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   if (prepareCalls < info.runIndex) {
     skipping = true;
     return Promise.resolve();
