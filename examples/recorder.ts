@@ -11,7 +11,7 @@
  *
  * Run it with `npx tsx examples/recorder.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as crappy from 'crappy';
@@ -47,9 +47,12 @@ await crappy.start({ logLevel: 'info' });
 
 // After the run, in the main thread: show what was written. The Recorder
 // chose its file name in its own thread (recorder.csv, or recorder_00001.csv
-// and so on when earlier runs left theirs): the newest is the last in order.
-const written = readdirSync(folder).filter((name) => /^recorder(_\d+)?\.csv$/.test(name)).sort().at(-1)!;
-const path = join(folder, written);
+// and so on when earlier runs left theirs): it is the newest of them.
+const written = readdirSync(folder)
+  .filter((name) => /^recorder(_\d+)?\.csv$/.test(name))
+  .map((name) => ({ path: join(folder, name), at: statSync(join(folder, name)).mtimeMs }))
+  .sort((a, b) => a.at - b.at);
+const path = written.at(-1)!.path;
 const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
 console.log(`\n${path}: ${lines.length - 1} rows`);
 console.log([...lines.slice(0, 4), '...', ...lines.slice(-2)].join('\n'));

@@ -148,6 +148,17 @@ describe('Barrier', () => {
     expect(barrier.broken).toBe(false);
   });
 
+  it('wraps its generation counter around and still releases', async () => {
+    const barrier = Barrier.create(2);
+    // The last generation the state word can hold, nobody waiting.
+    Atomics.store(barrier.cells, barrier.offset, 0x7fff << 16);
+    for (let round = 0; round < 3; round++) {
+      await expect(Promise.all([barrier.waitAsync(10), barrier.waitAsync(10)])).resolves.toEqual([0, 1]);
+    }
+    expect(barrier.nWaiting).toBe(0);
+    expect(barrier.broken).toBe(false);
+  });
+
   it('releases a worker and the test thread together round after round', async () => {
     const barrier = Barrier.create(2);
     const thread = waiter(SYNC_WAITER, barrier, 30, 5);

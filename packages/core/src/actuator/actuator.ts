@@ -1,4 +1,4 @@
-import { andThen } from '../blocks/maybe-async.js';
+import { andThen } from '../util/maybe-async.js';
 import type { Awaitable } from '../inout/data.js';
 import type { LogFn } from '../inout/inout.js';
 import { LogLevel } from '../logging/levels.js';

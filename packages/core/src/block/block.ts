@@ -5,7 +5,8 @@ import { isPlainObject, setOwn, type Message } from '../link/message.js';
 import { blockLevel, LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { Logger } from '../logging/logger.js';
 import { checkOptions } from '../options/check-options.js';
-import { booleanOption, debugOption, freqOption, labelsOption, numberOption } from '../options/values.js';
+import { applyStandardOptions, STANDARD_OPTIONS } from '../options/standard.js';
+import { booleanOption, labelsOption, nicenessOption } from '../options/values.js';
 import { ClassRegistry } from '../registry.js';
 import {
   launch,
@@ -481,15 +482,9 @@ function appendLists(into: DataLists, chunk: DataLists): void {
 
 /** Checks the options given to the Block constructor and sets them on `block`. */
 function applyBlockOptions(block: Block, options: BlockOptions | undefined, owner: string): void {
-  const given = checkOptions(options, ['freq', 'niceness', 'labels', 'displayFreq', 'debug', 'pausable'], owner);
-  if ('freq' in given) block.freq = freqOption(given.freq, null, owner);
-  if ('niceness' in given) {
-    const niceness = numberOption(given.niceness, undefined, owner, 'niceness', { integer: true, min: -20 });
-    if (niceness > 19) throw new RangeError(`${owner}: niceness must be an integer from -20 to 19, got ${niceness}`);
-    block.niceness = niceness;
-  }
-  if ('labels' in given) block.labels = labelsOption(given.labels, owner, 'labels');
-  if ('displayFreq' in given) block.displayFreq = booleanOption(given.displayFreq, undefined, owner, 'displayFreq');
-  if ('debug' in given) block.debug = debugOption(given.debug, owner);
-  if ('pausable' in given) block.pausable = booleanOption(given.pausable, undefined, owner, 'pausable');
+  const given = checkOptions(options, [...STANDARD_OPTIONS, 'niceness', 'labels', 'pausable'], owner);
+  applyStandardOptions(block, given, null, owner);
+  block.niceness = nicenessOption(given.niceness, owner);
+  block.labels = labelsOption(given.labels, owner, 'labels');
+  block.pausable = booleanOption(given.pausable, true, owner, 'pausable');
 }

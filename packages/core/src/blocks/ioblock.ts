@@ -6,7 +6,7 @@ import { isPlainObject, type LinkValue, type Message } from '../link/message.js'
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, labelOption, labelsOption, numberOption, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';
-import { runSteps, wait, type Steps } from './maybe-async.js';
+import { runSteps, wait, type Steps } from '../util/maybe-async.js';
 
 /** Options of {@link IOBlock}, besides those of the InOut it drives. */
 export interface IOBlockOptions {

@@ -4,7 +4,7 @@ import type { Message } from '../link/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, checkOptions, labelOption, objectOption, requiredArguments, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';
-import { runSteps, wait, type Steps } from './maybe-async.js';
+import { runSteps, wait, type Steps } from '../util/maybe-async.js';
 
 /**
  * How a {@link Machine} drives one Actuator. Every other key is an option of

@@ -5,7 +5,7 @@ import { LogLevel } from '../logging/levels.js';
 import { asNumbers, mean } from '../modifier/statistics.js';
 import { checkOptions, labelOption, labelsOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
-import { andThen } from './maybe-async.js';
+import { andThen } from '../util/maybe-async.js';
 import { requireLinks } from './require-links.js';
 
 /** Options of {@link MeanBlock}. */

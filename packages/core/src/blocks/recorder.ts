@@ -4,7 +4,7 @@ import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption, labelsOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { csvCell, csvRow } from './csv-row.js';
-import { andThen } from './maybe-async.js';
+import { andThen } from '../util/maybe-async.js';
 import { claimOutputPath, FILE_PATH } from './record-path.js';
 import { runMetadata } from './run-metadata.js';
 

@@ -1,7 +1,7 @@
 import { LogLevel } from '../logging/levels.js';
 import { show } from '../options/index.js';
 import { ClassRegistry } from '../registry.js';
-import { andThen, runSteps, wait, type Steps } from '../blocks/maybe-async.js';
+import { andThen, runSteps, wait, type Steps } from '../util/maybe-async.js';
 import { monotonic, systemClock, type Clock } from '../time/clock.js';
 import type { Awaitable, InOutData, InOutStream, Offsets } from './data.js';
 import { offsetData, offsetStream, ZeroAccumulator } from './offsets.js';

@@ -10,7 +10,9 @@ import type { RawOptions } from './check-options.js';
 
 /** A required value: its name in the options object, and other names accepted there (`fileName` for `filePath`). */
 export interface RequiredArgument {
+  /** The option's name in the options object, e.g. `delay`. */
   readonly name: string;
+  /** Other names accepted for it, e.g. `filePath` beside `fileName`. */
   readonly aliases?: readonly string[];
 }
 

@@ -20,6 +20,8 @@ export interface NumberCheck {
   min?: number;
   /** Whether `min` itself is refused. */
   exclusive?: boolean;
+  /** Largest value allowed (included). */
+  max?: number;
   /** Whether the value must be an integer. */
   integer?: boolean;
   /** Whether ±Infinity is allowed (default false). */
@@ -37,22 +39,24 @@ export interface NumberCheck {
 export function numberOption(value: unknown, fallback: number | undefined, owner: string, name: string, check: NumberCheck = {}): number {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${show(value)}`);
-  const { min, exclusive = false, integer = false, infinite = false } = check;
+  const { min, max, exclusive = false, integer = false, infinite = false } = check;
   const bad =
     Number.isNaN(value) ||
     (!infinite && !Number.isFinite(value)) ||
     (integer && !Number.isInteger(value)) ||
-    (min !== undefined && (exclusive ? !(value > min) : !(value >= min)));
+    (min !== undefined && (exclusive ? !(value > min) : !(value >= min))) ||
+    (max !== undefined && !(value <= max));
   if (bad) throw new RangeError(`${owner}: ${name} must be ${check.expected ?? expectedNumber(check)}, got ${show(value)}`);
   return value;
 }
 
 /** What a number must be, in words: `a number > 0 (finite)`, `an integer >= 1`… */
-function expectedNumber({ min, exclusive = false, integer = false, infinite = false }: NumberCheck): string {
-  if (min === undefined && !integer && !infinite) return 'a finite number';
+function expectedNumber({ min, max, exclusive = false, integer = false, infinite = false }: NumberCheck): string {
+  if (min === undefined && max === undefined && !integer && !infinite) return 'a finite number';
   return [
     integer ? 'an integer' : 'a number',
     min === undefined ? '' : exclusive ? `> ${min}` : `>= ${min}`,
+    max === undefined ? '' : `<= ${max}`,
     infinite ? '' : '(finite)',
   ]
     .filter((part) => part !== '')
@@ -171,4 +175,12 @@ export function debugOption(value: unknown, owner: string, name = 'debug'): bool
     throw new TypeError(`${owner}: ${name} must be true, false or null, got ${show(value)}`);
   }
   return value;
+}
+
+/**
+ * Reads the `niceness` of a Block: an integer from −20 to 19.
+ * @throws TypeError for a non-number, RangeError for anything else out of range
+ */
+export function nicenessOption(value: unknown, owner: string, name = 'niceness'): number {
+  return numberOption(value, 0, owner, name, { integer: true, min: -20, max: 19, expected: 'an integer from -20 to 19' });
 }

@@ -3,15 +3,16 @@ import { BrokenBarrierError, CrappyFail, KeyboardInterrupt } from '../errors.js'
 import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { LogSink } from '../logging/log-sink.js';
 import { describeError, Logger } from '../logging/logger.js';
+import { freqOption, labelsOption, nicenessOption } from '../options/values.js';
 import { ControlBlock } from '../sync/control-block.js';
 import { clockAnchor, systemClock } from '../time/clock.js';
 import { BlockWorker } from './block-worker.js';
 import { workerEntry } from './entry-script.js';
 import { runExtensions, type ExtensionOptions, type RunContext, type RunExtension } from './extensions.js';
 import { graphSignature } from './graph.js';
+import { historyBefore, recordFailure, type RunStep } from './run-history.js';
 import { resetRunState, runState } from './run-state.js';
 import { workerInfo, type WorkerMessage } from './worker-info.js';
-import { historyBefore, recordFailure, type RunStep } from './run-history.js';
 import { endSkippedRun, isSkippingRun, prepareInWorker, reniceSkippedRun } from './worker-run.js';
 
 /** Options of {@link prepare} (run extensions such as `@crappy/ui` add theirs, e.g. `ui`). */
@@ -414,15 +415,9 @@ async function stopPreparedRun(error: unknown): Promise<never> {
   throw error;
 }
 
+/** Checks the settings of a Block as they are at `prepare()`, which its own code may have changed after construction. */
 function checkBlockOptions(block: Block): void {
-  const { freq, niceness, labels } = block;
-  if (freq !== null && (typeof freq !== 'number' || !(freq > 0) || !Number.isFinite(freq))) {
-    throw new RangeError(`${block.name}: freq must be a positive number of loops per second or null, got ${String(freq)}`);
-  }
-  if (!Number.isInteger(niceness) || niceness < -20 || niceness > 19) {
-    throw new RangeError(`${block.name}: niceness must be an integer from -20 to 19, got ${String(niceness)}`);
-  }
-  if (labels !== null && (!Array.isArray(labels) || labels.some((label) => typeof label !== 'string'))) {
-    throw new TypeError(`${block.name}: labels must be an array of strings or null`);
-  }
+  freqOption(block.freq, null, block.name);
+  nicenessOption(block.niceness, block.name);
+  block.labels = labelsOption(block.labels, block.name, 'labels');
 }

@@ -38,7 +38,11 @@ export class Barrier {
     return barrier;
   }
 
-  /** (Re)initialises the barrier cells for `parties` threads. */
+  /**
+   * Initialises the barrier cells for `parties` threads: not broken, nobody
+   * waiting. Use it on new cells, or to reuse a broken barrier once its
+   * waiters have thrown; never while threads wait at it (they would not be woken).
+   */
   init(parties: number): void {
     if (!Number.isInteger(parties) || parties < 1 || parties > MAX_PARTIES) {
       throw new RangeError(`Barrier parties must be an integer from 1 to ${MAX_PARTIES}, got ${parties}`);

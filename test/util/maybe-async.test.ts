@@ -3,7 +3,7 @@
  * while what they call is, and asynchronous from the first Promise on.
  */
 import { describe, expect, it } from 'vitest';
-import { andThen, runSteps, wait, type Steps } from '../../packages/core/src/blocks/maybe-async.js';
+import { andThen, runSteps, wait, type Steps } from '../../packages/core/src/util/maybe-async.js';
 
 describe('runSteps', () => {
   it('runs to the end at once when nothing is a Promise', () => {
