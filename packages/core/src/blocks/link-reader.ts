@@ -14,7 +14,7 @@ export interface LinkReaderOptions extends StandardBlockOptions {
 /**
  * Logs, at INFO level, every message it receives, one log line per
  * message and in the order of its input Links: `<name> got: {'a': 1, 't(s)': 0.5}`
- * (written as Python writes a dict, see {@link pythonRepr}, as in the
+ * (written as Python writes a dict, as in the
  * original). The simplest way to see what a Block sends.
  *
  * @example

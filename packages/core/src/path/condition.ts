@@ -93,7 +93,7 @@ interface Term {
  *   label was not received. Spaces around the operator are ignored. The
  *   first `<` is the operator if there is one, else the first `>`
  *   (`'a>b<1'` compares the label `a>b` with `< 1`). `x` is read as
- *   Python's `float()` reads it ({@link parsePythonFloat}: `1_000`, `inf`…).
+ *   Python's `float()` reads it (`1_000`, `inf`…).
  * - `'delay=x'` (`delay` in any case, at the very start, spaces allowed
  *   around `=`): holds once more than `x` seconds have passed since the
  *   start (for a Path, the start of the Path or of its current phase).
