@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EntryDependencies, freshCompiledEntry, saveCompiledEntry } from './entry-cache.js';
+import { pathToFileURL } from 'node:url';
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const LOADERS: Record<string, 'ts' | 'tsx' | 'js' | 'jsx'> = {
@@ -69,36 +68,16 @@ function withoutTsx(execArgv: readonly string[]): string[] {
   return kept;
 }
 
-/**
- * Bumped whenever the build options below change, so that modules cached by
- * an earlier version are compiled again.
- */
-const COMPILE_FORMAT = 1;
-
-/** This file, as the main thread runs it: another copy or build of Crappy compiles anew. */
-const COMPILER = fileURLToPath(import.meta.url);
-
 async function compile(path: string): Promise<URL> {
+  const esbuild = await import('esbuild');
   const folder = join(tmpdir(), 'crappy', 'entries');
   mkdirSync(folder, { recursive: true });
   const hash = createHash('sha1').update(path).digest('hex').slice(0, 10);
-  const stem = `${basename(path, extname(path))}-${hash}`;
-  const manifest = join(folder, `${stem}.json`);
-  const compiler = statSync(COMPILER);
-  const key = [COMPILE_FORMAT, process.version, COMPILER, compiler.size, compiler.mtimeMs].join(' ');
-  const cached = freshCompiledEntry(manifest, key);
-  if (cached !== null) return pathToFileURL(cached);
-
-  const esbuild = await import('esbuild');
-  const tempfile = join(folder, `${stem}.${process.pid}.tmp.mjs`);
-  const dependencies = new EntryDependencies();
-  const startedAt = Date.now();
-  const workingDir = process.cwd();
-  const result = await esbuild.build({
+  const outfile = join(folder, `${basename(path, extname(path))}-${hash}-${process.pid}.mjs`);
+  process.once('exit', () => rmSync(outfile, { force: true }));
+  await esbuild.build({
     entryPoints: [path],
-    outfile: tempfile,
-    absWorkingDir: workingDir,
-    metafile: true,
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -123,7 +102,6 @@ async function compile(path: string): Promise<URL> {
               pluginData: 'crappy-resolving',
             });
             if (found.errors.length > 0) return { errors: found.errors };
-            dependencies.addExternal(args.path, args.resolveDir, found.path);
             return { path: pathToFileURL(found.path).href, external: true };
           });
         },
@@ -145,8 +123,5 @@ async function compile(path: string): Promise<URL> {
     ],
   });
   await esbuild.stop();
-  for (const input of Object.keys(result.metafile.inputs)) dependencies.addBundled(resolve(workingDir, input));
-  // Another version of esbuild compiles anew too.
-  dependencies.addFile(createRequire(COMPILER).resolve('esbuild'));
-  return pathToFileURL(saveCompiledEntry(tempfile, manifest, key, dependencies, startedAt));
+  return pathToFileURL(outfile);
 }
