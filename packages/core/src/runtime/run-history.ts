@@ -4,10 +4,12 @@
  * outcomes: a step that threw in the main thread throws there too (same
  * class for Crappy's and JavaScript's own errors, same name and message), so
  * a script that catches a failed run and tries again takes the same path in
- * every thread.
+ * every thread. Not replayed: a `renice()` or `launch()` that threw with no
+ * run prepared (a script error), and a second failure of the same step of
+ * one run.
  * @module
  */
-import { CrappyError, CrappyFail, DefinitionError, KeyboardInterrupt, PrepareError, StartTimeout } from '../errors.js';
+import * as errors from '../errors.js';
 
 /** The steps of a run whose failure is replayed. */
 export type RunStep = 'prepare' | 'renice' | 'launch';
@@ -25,17 +27,14 @@ export interface ErrorCopy {
 /** What each `prepare()` call of the script ended with; entry k is call k + 1. */
 export type RunHistory = Partial<Record<RunStep, ErrorCopy>>[];
 
-/** The error classes rebuilt as themselves; any other name gives an `Error` of that name. */
+/** The error classes rebuilt as themselves (Crappy's and JavaScript's); any other name gives an `Error` of that name. */
 const CLASSES: Record<string, new (message: string) => Error> = {
-  CrappyError,
-  CrappyFail,
-  KeyboardInterrupt,
-  DefinitionError,
-  PrepareError,
-  StartTimeout,
+  ...(errors as unknown as Record<string, new (message: string) => Error>),
   Error,
   TypeError,
   RangeError,
+  SyntaxError,
+  ReferenceError,
 };
 
 const history: RunHistory = [];

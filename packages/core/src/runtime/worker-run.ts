@@ -57,6 +57,7 @@ export function prepareInWorker(info: WorkerInfo): Promise<void> {
   try {
     replayFailure(info.history, prepareCalls, 'prepare', resetRunState);
   } catch (error) {
+    skipping = false;
     return Promise.reject(error);
   }
   if (prepareCalls < info.runIndex) {
