@@ -399,9 +399,8 @@ export abstract class Block implements LinkEnd {
       for (const link of this.inputs) appendLists(into, link.recvChunk());
     };
     if (delay === undefined || delay === null) {
-      // One input (the usual case): its chunk is the result as it is.
-      const result: DataLists = this.inputs.length === 1 ? this.inputs[0]!.recvChunk() : {};
-      if (this.inputs.length !== 1) collect(result);
+      const result: DataLists = {};
+      collect(result);
       this.noteReceived(result);
       return result;
     }

@@ -202,7 +202,7 @@ export class Link {
   /**
    * Takes every waiting message, as `{label: [values in order]}`. A message
    * without a label adds nothing to that label's list. Without `into`, the
-   * result is a new object, which the receiving Block hands on as it is (a
+   * result is a new object, which `recvAllDataRaw()` hands on as it is (a
    * subclass overriding this method must return a new object too).
    * @param into lists to append to (returned)
    */

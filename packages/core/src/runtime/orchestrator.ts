@@ -178,9 +178,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
  */
 export async function renice(options: ReniceOptions = {}): Promise<void> {
   if (workerInfo !== undefined) return reniceSkippedRun(workerInfo);
-  const current = run;
-  if (current === null) return reniceRun(options);
-  await recordingFailure(current.call, 'renice', () => reniceRun(options));
+  await recordingFailure(run?.call, 'renice', () => reniceRun(options));
 }
 
 async function reniceRun(options: ReniceOptions): Promise<void> {
@@ -222,9 +220,7 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
     if (isSkippingRun()) endSkippedRun(workerInfo);
     return;
   }
-  const current = run;
-  if (current === null) return launchRun(options);
-  await recordingFailure(current.call, 'launch', () => launchRun(options));
+  await recordingFailure(run?.call, 'launch', () => launchRun(options));
 }
 
 async function launchRun(options: LaunchOptions): Promise<void> {
@@ -391,13 +387,14 @@ function checkOptions(options: object, allowed: string[], fn: string): void {
 
 /**
  * Runs `step` of the run of `prepare()` call number `call`, noting for the
- * workers of later runs how it failed, if it did.
+ * workers of later runs how it failed, if it did (with no run, `call` is
+ * undefined and nothing is noted).
  */
-async function recordingFailure(call: number, step: RunStep, body: () => Promise<void>): Promise<void> {
+async function recordingFailure(call: number | undefined, step: RunStep, body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    recordFailure(call, step, error, runState.instances.length === 0 && runState.links.length === 0);
+    if (call !== undefined) recordFailure(call, step, error, runState.instances.length === 0 && runState.links.length === 0);
     throw error;
   }
 }
