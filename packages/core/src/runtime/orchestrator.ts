@@ -45,6 +45,15 @@ export type StartOptions = PrepareOptions & ReniceOptions & LaunchOptions;
  */
 const STOP_GRACE_MS = 3500;
 
+/**
+ * A SIGINT that comes within this time of the first one is the same Ctrl+C
+ * (ms): launchers such as tsx and npm relay to the script the signal that the
+ * terminal already sent to its whole process group, tens of milliseconds
+ * later, more on a loaded machine. A person pressing Ctrl+C again to end the
+ * Blocks at once does it later than that.
+ */
+const SAME_CTRL_C_MS = 1000;
+
 /** The main thread's side of the current run. */
 interface MainRun {
   workers: BlockWorker[];
@@ -52,7 +61,8 @@ interface MainRun {
   logger: Logger;
   control: ControlBlock;
   onSigint: () => void;
-  interrupts: number;
+  /** When the first Ctrl+C of the run came (`performance.now()`), or null. */
+  firstInterruptMs: number | null;
   extensions: RunExtension[];
   /** Which `prepare()` call of the script made this run (1 for the first). */
   call: number;
@@ -138,7 +148,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     sink,
     logger,
     control,
-    interrupts: 0,
+    firstInterruptMs: null,
     extensions,
     call,
     onSigint: () => interrupt(current),
@@ -272,7 +282,7 @@ export function stop(): void {
  * registries stay). Runs at the end of every run.
  */
 export function reset(): void {
-  if (run !== null) process.off('SIGINT', run.onSigint);
+  if (run !== null) releaseSigint(run);
   run = null;
   resetRunState();
 }
@@ -345,17 +355,33 @@ async function failOrder(message: string): Promise<never> {
 }
 
 function interrupt(current: MainRun): void {
-  current.interrupts += 1;
   const { control, logger } = current;
-  if (current.interrupts > 1) {
+  const now = performance.now();
+  if (current.firstInterruptMs !== null) {
+    if (now - current.firstInterruptMs < SAME_CTRL_C_MS) return;
     logger.log(LogLevel.WARNING, 'Second Ctrl+C: terminating the Blocks without waiting for finish()');
     for (const worker of current.workers) void worker.terminate();
     return;
   }
+  current.firstInterruptMs = now;
   logger.log(LogLevel.WARNING, 'Ctrl+C: stopping the run (press again to terminate the Blocks at once)');
   control.kbi.set();
   control.stop.set();
   if (!control.start.isSet()) control.barrier.abort();
+}
+
+/**
+ * Removes the run's Ctrl+C handler, or, when a Ctrl+C came less than
+ * {@link SAME_CTRL_C_MS} ago, keeps it until then, so that a launcher's late
+ * copy of that signal cannot kill the script after its run ended.
+ */
+function releaseSigint(current: MainRun): void {
+  const sinceCtrlC = current.firstInterruptMs === null ? Infinity : performance.now() - current.firstInterruptMs;
+  if (sinceCtrlC >= SAME_CTRL_C_MS) {
+    process.off('SIGINT', current.onSigint);
+    return;
+  }
+  setTimeout(() => process.off('SIGINT', current.onSigint), SAME_CTRL_C_MS - sinceCtrlC).unref();
 }
 
 function onWorkerMessage(current: MainRun, worker: BlockWorker, message: WorkerMessage): void {
