@@ -6,7 +6,9 @@
  * @module
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { CommandError } from './command-error.js';
+import { commonJsProblem } from './commonjs-script.js';
 import { initProject, type InitOptions } from './init-project.js';
 import { FIRST_SCRIPT } from './project-files.js';
 
@@ -20,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command === undefined ? 2 : 0;
   } else if (command === 'run') {
-    run(rest);
+    await run(rest);
   } else if (command === 'init') {
     init(rest);
   } else {
@@ -28,8 +30,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function run([script, ...rest]: string[]): void {
+async function run([script, ...rest]: string[]): Promise<void> {
   if (script === undefined) throw new CommandError('which script? none given', 2);
+  if (!existsSync(script)) throw new CommandError(`no such script: ${script}`);
+  const problem = await commonJsProblem(script);
+  if (problem !== undefined) throw new CommandError(problem);
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), script, ...rest], { stdio: 'inherit' });
   // Ctrl+C reaches the child through the terminal; the child decides how to stop.
   process.on('SIGINT', () => {});
