@@ -16,6 +16,7 @@ const USAGE = `Usage:
   crappy run <script.ts|script.js> [arguments...]    run a Crappy script
   crappy init <folder> [--from <folder of tarballs>]  make a folder for your own test scripts`;
 
+/** Runs the command the arguments name. */
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === undefined) {
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** `crappy run`: the script in a child Node.js with tsx, once it is known to be able to run. */
 async function run([script, ...rest]: string[]): Promise<void> {
   if (script === undefined) throw new CommandError('which script? none given', 2);
   if (!existsSync(script)) throw new CommandError(`no such script: ${script}`);
@@ -43,6 +45,7 @@ async function run([script, ...rest]: string[]): Promise<void> {
   });
 }
 
+/** `crappy init`: writes the project, then prints the next commands. */
 function init(args: string[]): void {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
