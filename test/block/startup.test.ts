@@ -44,7 +44,7 @@ describe.concurrent('startup sequence (S1-S10)', () => {
     expect(fromWorkers(result, 'loop')).toHaveLength(0);
     expect(fromWorkers(result, 'finish')).toMatchObject([{ block: 'crappy.Probe-1', loops: 0 }]);
     // A broken barrier is a PrepareError: logged, not raised.
-    expect(result.stderr).toMatch(/crappy\.Probe-1 ERROR +crappy\.Probe-1: another Block failed while preparing/);
+    expect(result.stderr).toMatch(/crappy\.Probe-1 WARNING +crappy\.Probe-1: another Block failed while preparing/);
     expect(mainEvent(result, 'launch')).toMatchObject({ outcome: 'returned' });
     expect(mainEvent(result, 'after')).toMatchObject(RESET_STATE);
   });
@@ -183,10 +183,10 @@ describe.concurrent('an exception in a lifecycle method (U-O5)', () => {
       const finished = fromWorkers(result, 'finish').map((m) => m.tag).sort();
       expect(finished, dump(result)).toEqual(['bystander', 'thrower']);
       // The error is logged with its message, under the failing Block's name.
-      expect(result.stderr).toMatch(new RegExp(`crappy\\.Probe-1 ERROR +Exception.*failed in ${where} on purpose`));
+      expect(result.stderr).toMatch(new RegExp(`crappy\\.Probe-1 ERROR +Exception in ${where}\\(\\): .*failed in ${where} on purpose`));
       if (where === 'prepare') {
         expect(fromWorkers(result, 'begin')).toHaveLength(0);
-        expect(result.stderr).toMatch(/crappy\.Probe-2 ERROR +crappy\.Probe-2: another Block failed while preparing/);
+        expect(result.stderr).toMatch(/crappy\.Probe-2 WARNING +crappy\.Probe-2: another Block failed while preparing/);
       }
       expect(mainEvent(result, 'after')).toMatchObject({ instances: 0, preparedAll: false });
     });
@@ -265,4 +265,23 @@ describe.concurrent('S13: a Block that does not answer', () => {
     expect(fromWorkers(result, 'finish', { block: 'crappy.Failing-1' })).toHaveLength(1);
     expect(mainEvent(result, 'exit').sinceT0 as number).toBeLessThan(9);
   });
+});
+
+describe.concurrent('what a failed run prints', () => {
+  for (const where of ['prepare', 'loop'] as const) {
+    it(`in ${where}(): the first error printed is the cause, and the uncaught CrappyFail names it last`, async () => {
+      const result = await run('uncaught-failure.ts', where);
+      expect(result.code, dump(result)).not.toBe(0);
+      const output = `${result.stdout}${result.stderr}`;
+      const errors = output.split('\n').filter((line) => /^\S+ \S+ \S+ ERROR /.test(line));
+      expect(errors[0], dump(result)).toMatch(new RegExp(`crappy\\.Probe-1 ERROR +Exception in ${where}\\(\\): Error: crappy\\.Probe-1 failed in ${where} on purpose`));
+      // The others only say that they stop because of it.
+      expect(errors, dump(result)).toHaveLength(1);
+      const lines = result.stderr.trim().split('\n').filter((line) => line.trim() !== '' && !/^Node\.js v/.test(line));
+      expect(lines.at(-1), dump(result)).toMatch(
+        new RegExp(`CrappyFail: The run failed: crappy\\.Probe-1 failed in ${where}\\(\\): Error: crappy\\.Probe-1 failed in ${where} on purpose`),
+      );
+      expect(result.stderr.slice(result.stderr.lastIndexOf('CrappyFail'))).not.toMatch(/orchestrator/);
+    });
+  }
 });

@@ -61,6 +61,8 @@ interface MainRun {
   logger: Logger;
   control: ControlBlock;
   onSigint: () => void;
+  /** What made the run fail, in order (a Block's error, a thread's exit...), for the `CrappyFail`. */
+  failures: string[];
   /** When the first Ctrl+C of the run came (`performance.now()`), or null. */
   firstInterruptMs: number | null;
   extensions: RunExtension[];
@@ -148,6 +150,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     sink,
     logger,
     control,
+    failures: [],
     firstInterruptMs: null,
     extensions,
     call,
@@ -159,6 +162,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
   /** A worker failed on its own: the run fails and stops. */
   const failRun = (message: string): void => {
     logger.log(LogLevel.ERROR, message);
+    current.failures.push(message);
     control.raise.set();
     control.stop.set();
   };
@@ -255,7 +259,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
     else await Promise.race([...workers.map((worker) => worker.exited), control.stop.waitAsync()]);
   } catch (error) {
     if (!(error instanceof BrokenBarrierError)) throw error;
-    logger.log(LogLevel.ERROR, 'A Block failed while preparing, or the run was interrupted: stopping');
+    logger.log(LogLevel.INFO, 'A Block failed while preparing, or the run was interrupted: stopping');
   }
   await cleanup();
 }
@@ -287,15 +291,24 @@ export function reset(): void {
   resetRunState();
 }
 
-async function cleanup(extraRaise = false): Promise<never | void> {
+/**
+ * Ends the run: stops the Blocks, cleans up, resets, then throws
+ * `CrappyFail` naming what failed, or `KeyboardInterrupt`, unless `noRaise`.
+ * @param failure a failure of the main thread's own, which fails the run
+ */
+async function cleanup(failure?: string): Promise<never | void> {
   const current = run;
-  let raised = extraRaise;
+  const failures = failure === undefined ? [] : [failure];
+  let raised = failure !== undefined;
   try {
     if (current !== null) raised = (await stopWorkers(current)) || raised;
   } catch (error) {
-    current?.logger.log(LogLevel.ERROR, `Error while stopping the run: ${describeError(error)}`);
+    const message = `Error while stopping the run: ${describeError(error)}`;
+    current?.logger.log(LogLevel.ERROR, message);
+    current?.failures.push(message);
     raised = true;
   } finally {
+    failures.push(...(current?.failures ?? []));
     const control = current?.control;
     const failed = raised || control?.raise.isSet() === true;
     const interrupted = control?.kbi.isSet() === true;
@@ -310,7 +323,7 @@ async function cleanup(extraRaise = false): Promise<never | void> {
     current?.logger.log(LogLevel.INFO, 'Crappy stopped');
     current?.sink.close();
     reset();
-    if (failed && !noRaise) throw new CrappyFail();
+    if (failed && !noRaise) throw runFailure(failures);
     if (interrupted && !noRaise) throw new KeyboardInterrupt();
   }
 }
@@ -328,7 +341,9 @@ async function stopWorkers(current: MainRun): Promise<boolean> {
   clearTimeout(timer);
   const stragglers = workers.filter((worker) => worker.alive);
   for (const worker of stragglers) {
-    logger.log(LogLevel.ERROR, `${worker.block.name} did not stop within 3 s: terminating it (its finish() did not complete)`);
+    const message = `${worker.block.name} did not stop within 3 s: terminating it (its finish() did not complete)`;
+    logger.log(LogLevel.ERROR, message);
+    current.failures.push(message);
   }
   await Promise.all(stragglers.map((worker) => worker.terminate()));
   reportLinks(logger);
@@ -350,8 +365,23 @@ async function failOrder(message: string): Promise<never> {
   runState.control?.raise.set();
   runState.control?.barrier.abort();
   runState.noRaise = false;
-  await cleanup(true);
-  throw new CrappyFail();
+  await cleanup(message);
+  throw runFailure([message]);
+}
+
+/**
+ * The `CrappyFail` of a failed run, whose message says what failed first, so
+ * that the last thing a user sees (Node prints an uncaught error's message)
+ * is the cause; the log above it has the details. Its stack stops at the
+ * message: the orchestrator's frames would tell the user nothing.
+ */
+function runFailure(failures: readonly string[]): CrappyFail {
+  if (failures.length === 0) return new CrappyFail();
+  const more = failures.length - 1;
+  const others = more === 0 ? '' : ` (and ${more} more failure${more === 1 ? '' : 's'}, in the log above)`;
+  const error = new CrappyFail(`The run failed: ${failures[0]}${others}`);
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }
 
 function interrupt(current: MainRun): void {
@@ -386,6 +416,7 @@ function releaseSigint(current: MainRun): void {
 
 function onWorkerMessage(current: MainRun, worker: BlockWorker, message: WorkerMessage): void {
   if (message.type === 'log') current.sink.write(message.record);
+  else if (message.type === 'failure') current.failures.push(message.cause);
   else if (message.type === 'extension') {
     current.extensions.find((extension) => extension.name === message.name)?.onMessage?.(current.workers.indexOf(worker), message.data);
   }

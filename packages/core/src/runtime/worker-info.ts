@@ -33,6 +33,7 @@ export interface WorkerInfo {
 export type WorkerMessage =
   | { type: 'log'; record: import('../logging/log-record.js').LogRecord }
   | { type: 'reniced' }
+  | { type: 'failure'; cause: string }
   | { type: 'extension'; name: string; data: unknown };
 
 /** Messages from the main thread to a Block's worker. */

@@ -110,6 +110,6 @@ async function hostBlock(info: WorkerInfo): Promise<never> {
   });
 
   for (const extension of runExtensions()) extension.onWorker?.(block, info.blockIndex, info.extensions?.[extension.name]);
-  await runBlock(block, control);
+  await runBlock(block, control, (cause) => post({ type: 'failure', cause }));
   process.exit(0);
 }
