@@ -1,6 +1,6 @@
 // The Recorder Block in the test's thread (behaviour reference 1.13, RC1-RC10),
 // plus what the port adds: the final flush in finish() and the folder error.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocks, link, LogLevel, reset } from '../../packages/core/src/index.js';
@@ -105,6 +105,24 @@ describe('prepare()', () => {
     const target = join(folder, 'plain-file', 'sub', 'data.csv');
     const { recorder } = linkedRecorder(target);
     expect(() => recorder.prepare()).toThrow(`${recorder.name}: option 'filePath': cannot create the folder ${join(folder, 'plain-file', 'sub')}`);
+  });
+
+  it('throws, before the test starts, an error naming a folder it cannot write in', () => {
+    const locked = join(folder, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    chmodSync(folder, 0o755);
+    const { recorder } = linkedRecorder(join(locked, 'data.csv'));
+    // Root may write anywhere: act as nobody while preparing.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) process.seteuid!(65534);
+    try {
+      expect(() => recorder.prepare()).toThrow(
+        `${recorder.name}: option 'filePath': cannot write in the folder ${locked} (EACCES): choose another folder or change its permissions`,
+      );
+    } finally {
+      if (asRoot) process.seteuid!(0);
+    }
   });
 
   it('RC4: writes to <stem>_<i:05d><suffix> with the smallest free i when the file exists', () => {
@@ -221,7 +239,18 @@ describe('loop()', () => {
     const { recorder } = linkedRecorder(join(folder, 'data.csv'), { labels: ['a', 'b'] });
     recorder.prepare();
     stubInputs(recorder, [{ a: [1] }]);
-    await expect(recorder.loop()).rejects.toThrow(`${recorder.name}: Not all labels received from upstream Block (missing: b)`);
+    await expect(recorder.loop()).rejects.toThrow(`${recorder.name}: Not all labels received from upstream Block: 'b' never arrived; it sends 'a'`);
+  });
+
+  it('names the labels that did arrive and the one probably meant, and finish() does not report it again', async () => {
+    const { recorder } = linkedRecorder(join(folder, 'data.csv'), { labels: ['t(s)', 'F(n)', 'x'] });
+    recorder.prepare();
+    stubInputs(recorder, [{ 't(s)': [0], 'F(N)': [1], 'Exx(%)': [2] }, { 't(s)': [1], 'F(N)': [2], 'Exx(%)': [3] }]);
+    await expect(recorder.loop()).rejects.toThrow(
+      `${recorder.name}: Not all labels received from upstream Block: 'F(n)', 'x' never arrived; it sends 't(s)', 'F(N)', 'Exx(%)'. Did you mean 'F(N)' for 'F(n)'?`,
+    );
+    expect(() => recorder.finish()).not.toThrow();
+    expect(existsSync(recorder.path)).toBe(false);
   });
 
   it('RC10: rows stop at the shortest label (zip), with a warning', async () => {

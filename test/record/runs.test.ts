@@ -45,6 +45,19 @@ describe('full runs', () => {
     expect(Date.parse(meta.startDate as string) / 1000).toBeCloseTo(meta.t0 as number, 2);
   });
 
+  it("Recorder and HDFRecorder: after start(), the main thread's Block names the file its worker wrote", async () => {
+    const result = await runScript('record/recorder-twice.ts', { args: [folder] });
+    expect(result.code, dump(result)).toBe(0);
+    const done = events(result, 'done', { main: true });
+    expect(done, dump(result)).toMatchObject([
+      { run: 1, path: join(folder, 'data.csv'), fileInitialized: true, columns: ['i'], hdf: join(folder, 'data.h5') },
+      { run: 2, path: join(folder, 'data_00001.csv'), fileInitialized: true, columns: ['i'], hdf: join(folder, 'data_00001.h5') },
+    ]);
+    for (const file of ['data.csv', 'data_00001.csv']) {
+      expect(parseCsv(readFileSync(join(folder, file), 'utf8')).length, file).toBe(11);
+    }
+  });
+
   it('Recorder: when another Block fails, start() rejects with CrappyFail and the file holds every message sent', async () => {
     const result = await runScript('record/recorder-fail.ts', { args: [folder] });
     expect(mainEvent(result, 'failed').error, dump(result)).toBe('CrappyFail');

@@ -258,6 +258,20 @@ export abstract class Block implements LinkEnd {
   finish(): MaybePromise {}
 
   /**
+   * What the main thread's copy of this Block learns from the run, taken in
+   * the Block's worker once `finish()` has run (e.g. the file a Recorder
+   * wrote): `undefined` (the default) for nothing, else a value that
+   * `postMessage` can copy. The main thread passes it to {@link Block.adoptRunReport}
+   * before `start()` returns.
+   */
+  runReport(): unknown {
+    return undefined;
+  }
+
+  /** Takes in, in the main thread, what {@link Block.runReport} returned in the Block's worker. */
+  adoptRunReport(_report: unknown): void {}
+
+  /**
    * The run's start time, in seconds since the epoch: timestamps are
    * `this.clock.time() - this.t0`.
    * @throws T0NotSetError before the run started

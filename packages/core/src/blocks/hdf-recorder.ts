@@ -103,9 +103,23 @@ export class HDFRecorder extends Block {
     this.#path = this.filePath;
   }
 
-  /** The file written: {@link HDFRecorder.filePath}, or the free name chosen in `prepare()` if it existed. */
+  /**
+   * The file written: {@link HDFRecorder.filePath}, or the free name chosen in
+   * `prepare()` if it existed. In the main thread, it is the file the
+   * Block's worker wrote once `start()` has returned.
+   */
   get path(): string {
     return this.#path;
+  }
+
+  /** The file written, for the main thread's HDFRecorder. */
+  override runReport(): { path: string } {
+    return { path: this.#path };
+  }
+
+  /** In the main thread: takes the file its worker wrote, so that {@link HDFRecorder.path} names it after the run. */
+  override adoptRunReport(report: { path: string }): void {
+    this.#path = report.path;
   }
 
   /**

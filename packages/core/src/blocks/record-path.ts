@@ -3,7 +3,7 @@
  * not exist yet and for files that already exist.
  * @module
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Block } from '../block/block.js';
 import { LogLevel } from '../logging/levels.js';
@@ -18,7 +18,7 @@ export const FILE_PATH: RequiredArgument = { name: 'filePath', aliases: ['fileNa
  * the same folder, with the smallest free `i` ≥ 1 (`data.csv` →
  * `data_00001.csv`), so that no file is ever overwritten.
  * @returns the path to write to
- * @throws Error naming the folder when it cannot be created
+ * @throws Error naming the folder when it cannot be created or written in
  */
 export function claimOutputPath(block: Block, path: string): string {
   const folder = dirname(path);
@@ -29,6 +29,17 @@ export function claimOutputPath(block: Block, path: string): string {
     } catch (error) {
       throw new Error(`${block.name}: option 'filePath': cannot create the folder ${folder} to write ${path}: ${(error as Error).message}`);
     }
+  }
+  const probe = join(folder, `.${basename(path)}.${block.name}.${process.pid}.crappy-check`);
+  try {
+    // Creating a file is the only check that holds for every user (access() answers for the real user, root included).
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (error) {
+    throw new Error(
+      `${block.name}: option 'filePath': cannot write in the folder ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ` +
+        'choose another folder or change its permissions',
+    );
   }
   if (!existsSync(path)) return path;
   const suffix = extname(path);

@@ -4,6 +4,7 @@ import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption, labelsOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';
 import { csvCell, csvRow } from './csv-row.js';
+import { closestName } from '../util/closest-name.js';
 import { andThen } from '../util/maybe-async.js';
 import { claimOutputPath, FILE_PATH } from './record-path.js';
 import { runMetadata } from './run-metadata.js';
@@ -19,6 +20,13 @@ export interface RecorderOptions extends StandardBlockOptions {
 }
 
 const OPTIONS = ['delay', 'labels', ...STANDARD_OPTIONS];
+
+/** What a Recorder's worker tells the main thread's Recorder at the end of a run. */
+interface RecorderReport {
+  path: string;
+  columns: string[] | null;
+  fileInitialized: boolean;
+}
 
 /**
  * Saves the data of one upstream Block to a CSV file: a header line with
@@ -48,6 +56,8 @@ export class Recorder extends Block {
   #path: string;
   #columns: string[] | null;
   #fileInitialized = false;
+  /** Set once labels were found missing: the error is reported once, not again by `finish()`. */
+  #labelsMissing = false;
 
   /**
    * @param options the options with `filePath` (or `fileName`, the original's name), as the original's keyword arguments
@@ -73,7 +83,11 @@ export class Recorder extends Block {
     this.#columns = this.recordLabels === null ? null : [...this.recordLabels];
   }
 
-  /** The file written: {@link Recorder.filePath}, or the free name chosen in `prepare()` if it existed. */
+  /**
+   * The file written: {@link Recorder.filePath}, or the free name chosen in
+   * `prepare()` if it existed. In the main thread, it is the file the
+   * Block's worker wrote once `start()` has returned.
+   */
   get path(): string {
     return this.#path;
   }
@@ -123,25 +137,55 @@ export class Recorder extends Block {
     return andThen(this.recvAllData(this.delay), (data) => this.#write(data));
   }
 
+  /** The file written and its columns, for the main thread's Recorder. */
+  override runReport(): RecorderReport {
+    return { path: this.#path, columns: this.#columns, fileInitialized: this.#fileInitialized };
+  }
+
+  /** In the main thread: takes the file its worker wrote, so that {@link Recorder.path} names it after the run. */
+  override adoptRunReport(report: RecorderReport): void {
+    this.#path = report.path;
+    this.#columns = report.columns;
+    this.#fileInitialized = report.fileInitialized;
+  }
+
   /** Appends what is still waiting in the Link, so that nothing received is lost. */
   override finish(): void {
-    if (!this.#fileInitialized && !this.dataAvailable()) return;
+    if (this.#labelsMissing || (!this.#fileInitialized && !this.dataAvailable())) return;
     this.#write(this.recvAllData());
   }
 
+  /**
+   * Throws, once, when a label to save is not among those received, naming
+   * what did arrive and the label that was probably meant.
+   */
+  #checkLabels(received: readonly string[]): void {
+    const missing = this.#columns!.filter((label) => !received.includes(label));
+    if (missing.length === 0 || received.length === 0) return;
+    this.#labelsMissing = true;
+    const hints = missing.flatMap((label) => {
+      const meant = closestName(label, received);
+      return meant === undefined ? [] : [`'${meant}' for '${label}'`];
+    });
+    throw new Error(
+      `${this.name}: Not all labels received from upstream Block: ${missing.map((label) => `'${label}'`).join(', ')} ` +
+        `never arrived; it sends ${received.map((label) => `'${label}'`).join(', ')}` +
+        (hints.length > 0 ? `. Did you mean ${hints.join(', ')}?` : ''),
+    );
+  }
+
   #write(data: DataLists): void {
+    const received = Object.keys(data);
     if (!this.#fileInitialized) {
-      this.#columns ??= Object.keys(data);
+      this.#columns ??= received;
+      this.#checkLabels(received);
       this.log(LogLevel.INFO, `Writing the header of ${this.#path}`);
       writeFileSync(this.#path, csvRow(this.#columns));
       this.#fileInitialized = true;
     }
     const columns = this.#columns!;
-    if (columns.length === 0 || Object.keys(data).length === 0) return;
-    const missing = columns.filter((label) => !(label in data));
-    if (missing.length > 0) {
-      throw new Error(`${this.name}: Not all labels received from upstream Block (missing: ${missing.join(', ')})`);
-    }
+    if (columns.length === 0 || received.length === 0) return;
+    this.#checkLabels(received);
     const lists = columns.map((label) => data[label]!);
     const rows = Math.min(...lists.map((list) => list.length));
     if (lists.some((list) => list.length !== rows)) {

@@ -417,6 +417,7 @@ function releaseSigint(current: MainRun): void {
 function onWorkerMessage(current: MainRun, worker: BlockWorker, message: WorkerMessage): void {
   if (message.type === 'log') current.sink.write(message.record);
   else if (message.type === 'failure') current.failures.push(message.cause);
+  else if (message.type === 'report') worker.block.adoptRunReport(message.report);
   else if (message.type === 'extension') {
     current.extensions.find((extension) => extension.name === message.name)?.onMessage?.(current.workers.indexOf(worker), message.data);
   }

@@ -34,6 +34,7 @@ export type WorkerMessage =
   | { type: 'log'; record: import('../logging/log-record.js').LogRecord }
   | { type: 'reniced' }
   | { type: 'failure'; cause: string }
+  | { type: 'report'; report: unknown }
   | { type: 'extension'; name: string; data: unknown };
 
 /** Messages from the main thread to a Block's worker. */

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { Block } from '../block/block.js';
 import { runBlock } from '../block/run-block.js';
 import { DefinitionError } from '../errors.js';
 import { Doorbell } from '../link/doorbell.js';
@@ -111,5 +112,16 @@ async function hostBlock(info: WorkerInfo): Promise<never> {
 
   for (const extension of runExtensions()) extension.onWorker?.(block, info.blockIndex, info.extensions?.[extension.name]);
   await runBlock(block, control, (cause) => post({ type: 'failure', cause }));
+  sendRunReport(block, post);
   process.exit(0);
+}
+
+/** Hands the main thread what the Block learnt in its run; a report that fails is logged, never fatal. */
+function sendRunReport(block: Block, post: (message: WorkerMessage) => void): void {
+  try {
+    const report = block.runReport();
+    if (report !== undefined) post({ type: 'report', report });
+  } catch (error) {
+    block.log(LogLevel.ERROR, `Could not hand the main thread the result of the run: ${describeError(error)}`);
+  }
 }
