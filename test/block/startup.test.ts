@@ -285,3 +285,20 @@ describe.concurrent('what a failed run prints', () => {
     });
   }
 });
+
+describe.concurrent('a Block with no Link', () => {
+  it('is named in a warning when the run has other Blocks (a forgotten link())', async () => {
+    const result = await run('unlinked.ts');
+    endedCleanly(result);
+    const warnings = result.stderr.split('\n').filter((line) => /has no Link/.test(line));
+    expect(warnings, dump(result)).toEqual([
+      expect.stringMatching(/crappy WARNING +crappy\.Probe-2 has no Link: it receives and sends nothing \(a forgotten crappy\.link\(\)\?\)$/),
+    ]);
+  });
+
+  it('is not warned about when it runs alone', async () => {
+    const result = await run('unlinked.ts', 'alone');
+    endedCleanly(result);
+    expect(result.stderr, dump(result)).not.toMatch(/has no Link/);
+  });
+});

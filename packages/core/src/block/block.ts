@@ -258,6 +258,14 @@ export abstract class Block implements LinkEnd {
   finish(): MaybePromise {}
 
   /**
+   * Whether this Block is useful with no Link at all (a StopButton): the run
+   * then does not warn that it has none. False by default.
+   */
+  get runsWithoutLinks(): boolean {
+    return false;
+  }
+
+  /**
    * What the main thread's copy of this Block learns from the run, taken in
    * the Block's worker once `finish()` has run (e.g. the file a Recorder
    * wrote): `undefined` (the default) for nothing, else a value that

@@ -159,6 +159,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
   run = current;
   process.on('SIGINT', current.onSigint);
   logger.log(LogLevel.INFO, `Starting ${blocks.length} Block${blocks.length === 1 ? '' : 's'}`);
+  warnUnlinked(blocks, logger);
   /** A worker failed on its own: the run fails and stops. */
   const failRun = (message: string): void => {
     logger.log(LogLevel.ERROR, message);
@@ -468,6 +469,18 @@ async function stopPreparedRun(error: unknown): Promise<never> {
   runState.noRaise = true;
   await cleanup();
   throw error;
+}
+
+/**
+ * Warns about each Block with no Link among other Blocks (nearly always a
+ * forgotten `link()`), unless it is useful alone.
+ */
+function warnUnlinked(blocks: readonly Block[], logger: Logger): void {
+  if (blocks.length < 2) return;
+  for (const block of blocks) {
+    if (block.inputs.length > 0 || block.outputs.length > 0 || block.runsWithoutLinks) continue;
+    logger.log(LogLevel.WARNING, `${block.name} has no Link: it receives and sends nothing (a forgotten crappy.link()?)`);
+  }
 }
 
 /** Checks the settings of a Block as they are at `prepare()`, which its own code may have changed after construction. */

@@ -22,6 +22,11 @@ export class StopButton extends UiBlock {
     this.pausable = false;
   }
 
+  /** A StopButton needs no Link. */
+  override get runsWithoutLinks(): boolean {
+    return true;
+  }
+
   /** The panel: a stop button. */
   override panel(): PanelConfig {
     return { kind: 'stop-button', title: this.title ?? this.name, settings: {} };
