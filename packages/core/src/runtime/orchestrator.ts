@@ -3,6 +3,7 @@ import { BrokenBarrierError, CrappyFail, KeyboardInterrupt } from '../errors.js'
 import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { LogSink } from '../logging/log-sink.js';
 import { describeError, Logger } from '../logging/logger.js';
+import { checkOptions } from '../options/check-options.js';
 import { freqOption, labelsOption, nicenessOption } from '../options/values.js';
 import { ControlBlock } from '../sync/control-block.js';
 import { clockAnchor, systemClock } from '../time/clock.js';
@@ -99,7 +100,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
 async function prepareRun(options: PrepareOptions, call: number): Promise<void> {
   if (runState.preparedAll) return failOrder('prepare() was called twice: the run is already prepared');
   if (runState.launchedAll) return failOrder('prepare() was called after launch()');
-  checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare');
+  checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare()');
   const logLevel = options.logLevel === null ? null : parseLevel(options.logLevel ?? LogLevel.DEBUG, 'logLevel');
   const blocks = [...runState.instances];
   blocks.forEach(checkBlockOptions);
@@ -212,7 +213,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
   if (!runState.preparedAll) throw new Error('renice() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('renice() was called after launch()');
   try {
-    checkOptions(options, ['allowRoot'], 'renice');
+    checkOptions(options, ['allowRoot'], 'renice()');
   } catch (error) {
     return stopPreparedRun(error);
   }
@@ -255,7 +256,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
   if (!runState.preparedAll) throw new Error('launch() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('launch() was called twice: the run is already launched');
   try {
-    checkOptions(options, ['noRaise'], 'launch');
+    checkOptions(options, ['noRaise'], 'launch()');
   } catch (error) {
     return stopPreparedRun(error);
   }
@@ -285,7 +286,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
  */
 export async function start(options: StartOptions = {}): Promise<void> {
   const { logLevel, entry, allowRoot, noRaise, ...extensionOptions } = options;
-  checkOptions(options, ['logLevel', 'entry', 'allowRoot', 'noRaise', ...extensionKeys()], 'start');
+  checkOptions(options, ['logLevel', 'entry', 'allowRoot', 'noRaise', ...extensionKeys()], 'start()');
   await prepare({ logLevel, entry, ...extensionOptions });
   await renice({ allowRoot });
   await launch({ noRaise });
@@ -473,12 +474,6 @@ function wakeAll(current: MainRun): void {
   for (const worker of current.workers) worker.block.doorbell.wake();
 }
 
-function checkOptions(options: object, allowed: string[], fn: string): void {
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}(): options must be an object`);
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new TypeError(`${fn}(): unknown option '${key}' (known: ${allowed.join(', ')})`);
-  }
-}
 
 /**
  * Runs `step` of the run of `prepare()` call number `call`, noting for the
