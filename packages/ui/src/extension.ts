@@ -1,21 +1,23 @@
 import { registerRunExtension, type Block, type RunContext } from '@crappy/core';
-import { UiServer, type UiOptions } from './server.js';
+import type { UiServer } from './server.js';
+import type { UiOptions } from './ui-options.js';
 import { isUiBlock, UI_CHANNEL, type PanelUpdate } from './ui-block.js';
 
 let server: UiServer | null = null;
 
-function onPrepare(run: RunContext): Promise<void> | void {
+async function onPrepare(run: RunContext): Promise<void> {
   const uiBlocks = run.blocks.flatMap((block, id) => (isUiBlock(block) ? [{ id, block }] : []));
   if (uiBlocks.length === 0) return;
   const options = (run.options ?? {}) as UiOptions;
   if (typeof options !== 'object') throw new TypeError('start(): the ui option must be an object { host, port, open }');
   const loops = new SharedArrayBuffer(4 * run.blocks.length);
   run.workerData = { loops };
+  // Loaded here, in the main thread of a run with a UI only: Block workers never load the server and node:http.
+  const { UiServer } = await import('./server.js');
   const current = new UiServer(run, uiBlocks, new Int32Array(loops));
-  return current.listen(options).then((url) => {
-    server = current;
-    process.stdout.write(`Crappy UI: ${url}\n`);
-  });
+  const url = await current.listen(options);
+  server = current;
+  process.stdout.write(`Crappy UI: ${url}\n`);
 }
 
 /** In a Block's worker: counts the Block's loops in shared memory, for the run panel's loop rates. */

@@ -8,7 +8,7 @@ import { freqOption, labelsOption, nicenessOption } from '../options/values.js';
 import { ControlBlock } from '../sync/control-block.js';
 import { clockAnchor, systemClock } from '../time/clock.js';
 import { BlockWorker } from './block-worker.js';
-import { workerEntry } from './entry-script.js';
+import { workerEntry, workerExecArgv, type WorkerEntry } from './entry-script.js';
 import { runExtensions, type ExtensionOptions, type RunContext, type RunExtension } from './extensions.js';
 import { graphSignature } from './graph.js';
 import { historyBefore, recordFailure, type RunStep } from './run-history.js';
@@ -104,7 +104,15 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
   const logLevel = options.logLevel === null ? null : parseLevel(options.logLevel ?? LogLevel.DEBUG, 'logLevel');
   const blocks = [...runState.instances];
   blocks.forEach(checkBlockOptions);
-  const entry = await workerEntry(options.entry);
+  // Node boots the Blocks' threads while the entry compiles; they load it once handed their run.
+  const workers = blocks.map((block) => new BlockWorker(block, workerExecArgv()));
+  let entry: WorkerEntry;
+  try {
+    entry = await workerEntry(options.entry);
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
 
   const sink = new LogSink();
   sink.open();
@@ -137,6 +145,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
   } catch (error) {
     // Nothing started yet: undo this run's objects, keep the script's graph.
     for (const extension of extensions) await extension.onCleanup?.();
+    await Promise.all(workers.map((worker) => worker.terminate()));
     sink.close();
     runState.control = null;
     runState.logSink = null;
@@ -180,20 +189,20 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     control.raise.set();
     control.stop.set();
   };
-  current.workers = blocks.map(
-    (block, blockIndex) =>
-      new BlockWorker(block, entry.url, { ...info, blockIndex }, entry.execArgv, {
-        message: (worker, message) => onWorkerMessage(current, worker, message),
-        error: (worker, error) => failRun(worker, `The thread of ${worker.block.name} failed: ${describeError(error)}`),
-        exit: (worker, code) => {
-          const early = !control.start.isSet() && !control.barrier.broken;
-          if (!worker.terminated && !control.raise.isSet() && (code !== 0 || early)) {
-            const when = early ? ' before the run started' : '';
-            failRun(worker, `The thread of ${worker.block.name} exited${when} with code ${code}`);
-          }
-          if (!control.start.isSet()) control.barrier.abort();
-        },
-      }),
+  current.workers = workers;
+  workers.forEach((worker, blockIndex) =>
+    worker.host(entry, { ...info, blockIndex }, {
+      message: (worker, message) => onWorkerMessage(current, worker, message),
+      error: (worker, error) => failRun(worker, `The thread of ${worker.block.name} failed: ${describeError(error)}`),
+      exit: (worker, code) => {
+        const early = !control.start.isSet() && !control.barrier.broken;
+        if (!worker.terminated && !control.raise.isSet() && (code !== 0 || early)) {
+          const when = early ? ' before the run started' : '';
+          failRun(worker, `The thread of ${worker.block.name} exited${when} with code ${code}`);
+        }
+        if (!control.start.isSet()) control.barrier.abort();
+      },
+    }),
   );
   wakeSleepersOnStop(current);
   runState.preparedAll = true;
