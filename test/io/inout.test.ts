@@ -237,6 +237,21 @@ describe('InOut base', () => {
     expect(logs[1]![1]).toBe('Bare: setCmd() was called but is not defined: the command [1,2] is discarded');
   });
 
+  it('log() takes a level number or name, like Block.log(), and refuses an unknown name', () => {
+    class Named extends InOut {}
+    const device = new Named();
+    const logs: [number, string][] = [];
+    device.logTo = (level, message) => logs.push([level, message]);
+    device.log('info', 'by name');
+    device.log(LogLevel.ERROR, 'by number');
+    expect(logs).toEqual([
+      [LogLevel.INFO, 'Named: by name'],
+      [LogLevel.ERROR, 'Named: by number'],
+    ]);
+    // @ts-expect-error: the type refuses what the run time refuses
+    expect(() => device.log('verbose', 'unknown')).toThrow(RangeError);
+  });
+
   it('registers its subclasses by name at their first instance, and refuses a second class of the same name', () => {
     class Registered extends InOut {}
     expect(InOut.classes.has('Registered')).toBe(false);
