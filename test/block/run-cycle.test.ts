@@ -1,8 +1,8 @@
 /**
- * The run cycle of one Block (behaviour reference §1.3, R1–R7): prepare →
- * barrier → start within 1 s → begin → loop until stop → always finish, and
- * what each failure leaves in the control block. The Block runs alone, in
- * this thread, with a control block of one party.
+ * The run cycle of one Block (the original's tests/block/test_03_run_cycle.py;
+ * cases R1–R7 below): prepare → barrier → start within 1 s → begin → loop until
+ * stop → always finish, and what each failure leaves in the control block. The
+ * Block runs alone, in this thread, with a control block of one party.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ControlBlock, link, LogLevel, reset, runBlock, systemClock } from '../../packages/core/src/index.js';

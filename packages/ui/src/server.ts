@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LogLevel, type RunContext } from '@crappy/core';
+import { LogLevel, systemClock, type RunContext } from '@crappy/core';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { PanelConfig, PanelUpdate } from './ui-block.js';
 import { Canvas } from './blocks/canvas.js';
+import { LoopRates } from './loop-rates.js';
 import type { UiBlock } from './ui-block.js';
 import { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
 
@@ -56,21 +57,24 @@ export class UiServer {
   /** Created in listen(): `ws` is loaded only by the main thread of a run with a UI (it costs a worker ~60 ms and 15 MB). */
   private wss: WebSocketServer | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private lastLoops: Int32Array;
-  private lastTime = performance.now();
-  private rates: number[];
+  private readonly loopRates = new LoopRates();
+  private rates: Array<number | null>;
   private stoppedAt: number | null = null;
   /** The page's address, once listening. */
   url = '';
 
+  /**
+   * @param loops each Block's count of started loops, in shared memory
+   * @param lastLoops when each Block started its latest loop (seconds of the run's clock, 0 before the first)
+   */
   constructor(
     private readonly run: RunContext,
     blocks: Array<{ id: number; block: UiBlock }>,
     private readonly loops: Int32Array,
+    private readonly lastLoops: Float64Array,
   ) {
     this.panels = blocks.map(({ id, block }) => ({ id, block, config: block.panel(), values: {}, curves: [] }));
-    this.lastLoops = Int32Array.from(loops);
-    this.rates = run.blocks.map(() => 0);
+    this.rates = run.blocks.map(() => null);
     this.http = createServer((req, res) => void this.serve(req, res));
   }
 
@@ -250,13 +254,12 @@ export class UiServer {
   }
 
   private broadcastStatus(ended = false): void {
-    const time = performance.now();
-    const dt = (time - this.lastTime) / 1000;
-    if (dt > 0.05) {
-      this.rates = Array.from(this.loops, (count, i) => ((count - this.lastLoops[i]!) | 0) / dt);
-      this.lastLoops = Int32Array.from(this.loops);
-      this.lastTime = time;
-    }
+    this.loopRates.add({
+      time: systemClock.time(),
+      counts: Array.from(this.run.blocks, (_, i) => Atomics.load(this.loops, i)),
+      lastLoops: Array.from(this.lastLoops),
+    });
+    this.rates = this.loopRates.rates();
     this.broadcast(this.status(ended));
   }
 
