@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkDataError } from '../../packages/core/src/errors.js';
 import { MessageDecoder, MessageEncoder } from '../../packages/core/src/link/codec.js';
-import type { Message } from '../../packages/core/src/link/message.js';
+import type { Message } from '../../packages/core/src/message/message.js';
 
 const LINK = 'codec-link';
 

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Block } from '../../packages/core/src/block/block.js';
 import { DefinitionError, LinkDataError } from '../../packages/core/src/errors.js';
-import { link } from '../../packages/core/src/link/connect.js';
+import { link } from '../../packages/core/src/block/connect.js';
 import { Doorbell } from '../../packages/core/src/link/doorbell.js';
 import { Link, type LinkEnd, type LinkOptions } from '../../packages/core/src/link/link.js';
-import type { Message } from '../../packages/core/src/link/message.js';
+import type { Message } from '../../packages/core/src/message/message.js';
 import { LogLevel } from '../../packages/core/src/logging/levels.js';
 import { Modifier, type ModifierResult } from '../../packages/core/src/modifier/modifier.js';
 import { reset } from '../../packages/core/src/runtime/orchestrator.js';
-import { runState } from '../../packages/core/src/runtime/run-state.js';
+import { runState } from '../../packages/core/src/block/run-state.js';
 import { ControlBlock } from '../../packages/core/src/sync/control-block.js';
 import { startWorker, type TestWorker } from '../sync/threads.js';
 

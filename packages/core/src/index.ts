@@ -5,12 +5,14 @@
  * @module @crappy/core
  */
 
+import './compat/block-class-api.js';
+
 export { Block, type BlockOptions, type DataLists, type MaybePromise } from './block/block.js';
 export { runBlock, START_TIMEOUT } from './block/run-block.js';
 export * from './errors.js';
-export { link } from './link/connect.js';
+export { link } from './block/connect.js';
 export { Link, type LinkEnd, type LinkOptions, type WhenFull } from './link/link.js';
-export type { LinkValue, Message, TypedArray } from './link/message.js';
+export type { LinkValue, Message, TypedArray } from './message/message.js';
 export type { RingStats } from './link/ring-buffer.js';
 export { LogLevel, type LogLevelName } from './logging/levels.js';
 export type { LogRecord } from './logging/log-record.js';
@@ -40,7 +42,7 @@ export {
   type RunContext,
   type RunExtension,
 } from './runtime/extensions.js';
-export { runState, type RunState } from './runtime/run-state.js';
+export { runState, type RunState } from './block/run-state.js';
 export {
   events,
   type BlockErrorEvent,

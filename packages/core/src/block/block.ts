@@ -1,31 +1,15 @@
 import { LinkDataError, T0NotSetError } from '../errors.js';
 import { Doorbell } from '../link/doorbell.js';
 import type { Link, LinkEnd } from '../link/link.js';
-import { isPlainObject, setOwn, type Message } from '../link/message.js';
+import { isPlainObject, setOwn, type Message } from '../message/message.js';
 import { blockLevel, LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { Logger } from '../logging/logger.js';
 import { checkOptions } from '../options/check-options.js';
 import { applyStandardOptions, STANDARD_OPTIONS } from '../options/standard.js';
 import { booleanOption, labelsOption, nicenessOption } from '../options/values.js';
 import { ClassRegistry } from '../registry.js';
-import {
-  launch,
-  prepare,
-  renice,
-  reset,
-  start,
-  stop,
-  type LaunchOptions,
-  type PrepareOptions,
-  type ReniceOptions,
-  type StartOptions,
-} from '../runtime/orchestrator.js';
-import { runState } from '../runtime/run-state.js';
-import type { LogSinkFn } from '../logging/log-record.js';
-import type { Barrier } from '../sync/barrier.js';
+import { runState } from './run-state.js';
 import type { ControlBlock } from '../sync/control-block.js';
-import type { SharedEvent } from '../sync/shared-event.js';
-import type { SharedValue } from '../sync/shared-value.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { validatePollDelay } from './poll-delay.js';
 
@@ -63,130 +47,6 @@ export type MaybePromise = void | Promise<void>;
 export abstract class Block implements LinkEnd {
   /** Every Block class, by name. */
   static readonly classes = new ClassRegistry<Block>('Block');
-
-  /** The Blocks created since the last `reset()`, in creation order. */
-  static get instances(): readonly Block[] {
-    return runState.instances;
-  }
-
-  /** The names given since the last `reset()`. */
-  static get names(): readonly string[] {
-    return runState.names;
-  }
-
-  /** Whether the current run is prepared (its workers are started). Tests may set it, as the original's do. */
-  static get preparedAll(): boolean {
-    return runState.preparedAll;
-  }
-
-  static set preparedAll(value: boolean) {
-    runState.preparedAll = value;
-  }
-
-  /** Whether the current run is launched. Tests may set it, as the original's do. */
-  static get launchedAll(): boolean {
-    return runState.launchedAll;
-  }
-
-  static set launchedAll(value: boolean) {
-    runState.launchedAll = value;
-  }
-
-  /** Whether the current run must not throw at its end. */
-  static get noRaise(): boolean {
-    return runState.noRaise;
-  }
-
-  static set noRaise(value: boolean) {
-    runState.noRaise = value;
-  }
-
-  /** Whether the main thread asked its helpers to stop. */
-  static get threadStop(): boolean {
-    return runState.threadStop;
-  }
-
-  static set threadStop(value: boolean) {
-    runState.threadStop = value;
-  }
-
-  /** The run's shared `t0` (−1 until the start), `null` outside a run. */
-  static get sharedT0(): SharedValue | null {
-    return runState.control?.t0 ?? null;
-  }
-
-  /** The run's start barrier (one party per Block, plus the main thread), `null` outside a run. */
-  static get readyBarrier(): Barrier | null {
-    return runState.control?.barrier ?? null;
-  }
-
-  /** The run's start event, `null` outside a run. */
-  static get startEvent(): SharedEvent | null {
-    return runState.control?.start ?? null;
-  }
-
-  /** The run's stop event, `null` outside a run. */
-  static get stopEvent(): SharedEvent | null {
-    return runState.control?.stop ?? null;
-  }
-
-  /** The run's pause event, `null` outside a run. */
-  static get pauseEvent(): SharedEvent | null {
-    return runState.control?.pause ?? null;
-  }
-
-  /** The run's raise event (a Block failed), `null` outside a run. */
-  static get raiseEvent(): SharedEvent | null {
-    return runState.control?.raise ?? null;
-  }
-
-  /** The run's kbi event (Ctrl+C), `null` outside a run. */
-  static get kbiEvent(): SharedEvent | null {
-    return runState.control?.kbi ?? null;
-  }
-
-  /** Where this thread's log records go during a run (the original's log queue), `null` outside a run. */
-  static get logQueue(): LogSinkFn | null {
-    return runState.logSink;
-  }
-
-  /**
-   * The original's log thread: always `null` here, since the Blocks' records
-   * reach the main thread as worker messages, with no thread of their own.
-   */
-  static get logThread(): null {
-    return null;
-  }
-
-  /** The original's `Block.start_all()`: same as `crappy.start()`. */
-  static startAll(options?: StartOptions): Promise<void> {
-    return start(options);
-  }
-
-  /** The original's `Block.prepare_all()`: same as `crappy.prepare()`. */
-  static prepareAll(options?: PrepareOptions): Promise<void> {
-    return prepare(options);
-  }
-
-  /** The original's `Block.renice_all()`: same as `crappy.renice()`. */
-  static reniceAll(options?: ReniceOptions): Promise<void> {
-    return renice(options);
-  }
-
-  /** The original's `Block.launch_all()`: same as `crappy.launch()`. */
-  static launchAll(options?: LaunchOptions): Promise<void> {
-    return launch(options);
-  }
-
-  /** The original's `Block.stop_all()`: same as `crappy.stop()`. */
-  static stopAll(): void {
-    stop();
-  }
-
-  /** The original's `Block.reset()`: same as `crappy.reset()`. */
-  static reset(): void {
-    reset();
-  }
 
   /** Unique name, `crappy.<ClassName>-<n>`. */
   readonly name: string;

@@ -1,5 +1,5 @@
 import { Block } from '../block/block.js';
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption, numberOption, objectOption, show } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { inspect } from 'node:util';
-import type { TypedArray } from '../link/message.js';
+import type { TypedArray } from '../message/message.js';
 
 /** Element types of the dataset an {@link HDFRecorder} writes. */
 export type HDFAtom = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'float32' | 'float64';

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import type { Dataset, File as H5File } from 'h5wasm';
 import { Block, type DataLists } from '../block/block.js';
-import type { TypedArray } from '../link/message.js';
+import type { TypedArray } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { checkOptions, labelOption, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';

@@ -2,7 +2,7 @@ import { Block, type MaybePromise } from '../block/block.js';
 import type { InOutData, InOutStream } from '../inout/data.js';
 import { InOut, type InOutClass } from '../inout/inout.js';
 import { TIME_LABEL } from '../inout/offsets.js';
-import { isPlainObject, type LinkValue, type Message } from '../link/message.js';
+import { isPlainObject, type LinkValue, type Message } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, labelOption, labelsOption, numberOption, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';

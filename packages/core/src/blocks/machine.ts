@@ -1,6 +1,6 @@
 import { Actuator, type ActuatorClass } from '../actuator/actuator.js';
 import { Block, type MaybePromise } from '../block/block.js';
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, checkOptions, labelOption, objectOption, requiredArguments, show, splitOptions } from '../options/index.js';
 import { applyStandardOptions } from '../options/standard.js';

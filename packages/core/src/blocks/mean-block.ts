@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { Block, type DataLists, type MaybePromise } from '../block/block.js';
-import type { LinkValue, Message } from '../link/message.js';
+import type { LinkValue, Message } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { asNumbers, mean } from '../modifier/statistics.js';
 import { checkOptions, labelOption, labelsOption, numberOption, requiredArguments } from '../options/index.js';

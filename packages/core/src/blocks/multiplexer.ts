@@ -1,7 +1,7 @@
 import { Block } from '../block/block.js';
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
-import { interpolate } from './interpolation.js';
+import { interpolate } from '../util/interpolation.js';
 import { requireLinks } from './require-links.js';
 import { checkOptions, labelOption, labelsOption, numberOption } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';

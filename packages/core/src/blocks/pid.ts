@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { Block } from '../block/block.js';
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { LogLevel } from '../logging/levels.js';
 import { booleanOption, checkOptions, labelOption, type NumberCheck, numberOption, requiredArguments } from '../options/index.js';
 import { applyStandardOptions, STANDARD_OPTIONS, type StandardBlockOptions } from '../options/standard.js';

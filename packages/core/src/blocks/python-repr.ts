@@ -3,7 +3,7 @@
  * users of the original compare with: `{'a': 1, 't(s)': 0.5}`.
  * @module
  */
-import { isPlainObject } from '../link/message.js';
+import { isPlainObject } from '../message/message.js';
 
 /** Characters Python does not print as they are in a string's `repr`: controls, format characters, separators but the space, surrogates, private use, unassigned. */
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Block } from '../block/block.js';
 import type { Link } from '../link/link.js';
-import { runState } from '../runtime/run-state.js';
+import { runState } from '../block/run-state.js';
 import { isMainThread } from '../runtime/worker-info.js';
 
 /** What `<file>.meta.json` holds. */

@@ -2,7 +2,7 @@
  * The shapes of what an InOut reads: single readings and streams.
  * @module
  */
-import type { LinkValue, Message, TypedArray } from '../link/message.js';
+import type { LinkValue, Message, TypedArray } from '../message/message.js';
 
 /** A series of numbers: a plain array or a (non-bigint) typed array. */
 export type Samples = number[] | Exclude<TypedArray, BigInt64Array | BigUint64Array>;

@@ -4,7 +4,7 @@
  * @module
  * @internal
  */
-import { isPlainObject, type LinkValue, type Message } from '../link/message.js';
+import { isPlainObject, type LinkValue, type Message } from '../message/message.js';
 import { show } from '../options/index.js';
 import type { InOutData, InOutStream, Offsets, Samples, StreamRows } from './data.js';
 

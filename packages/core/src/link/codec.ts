@@ -1,5 +1,5 @@
 import { LinkDataError } from '../errors.js';
-import { setOwn, type Message, type TypedArray } from './message.js';
+import { setOwn, type Message, type TypedArray } from '../message/message.js';
 
 /**
  * Binary encoding of messages for the Link ring. Every Link keeps a table of

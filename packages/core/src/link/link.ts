@@ -1,11 +1,10 @@
 import { LinkDataError } from '../errors.js';
 import { LogLevel } from '../logging/levels.js';
 import { applyModifier, isModifierLike, type ModifierLike } from '../modifier/modifier.js';
-import { runState } from '../runtime/run-state.js';
 import { monotonic } from '../time/clock.js';
 import { MessageDecoder, MessageEncoder } from './codec.js';
 import type { Doorbell } from './doorbell.js';
-import { cloneMessage, isPlainObject, type Message } from './message.js';
+import { cloneMessage, isPlainObject, type Message } from '../message/message.js';
 import { RingBuffer, RingReader, RingWriter, type RingStats } from './ring-buffer.js';
 
 /** What a Link does when its buffer is full. */
@@ -59,6 +58,8 @@ let linkCounter = 0;
 export class Link {
   /** The Link's name, `link<N>` unless given. */
   readonly name: string;
+  /** @internal creation order among the Links of this thread: a run lists its Links in this order */
+  readonly order: number;
   /** Modifiers applied, in order, to each message before it is sent. */
   readonly modifiers: readonly ModifierLike[];
   /** Most messages waiting at once. */
@@ -105,6 +106,7 @@ export class Link {
     }
     if (name !== undefined && typeof name !== 'string') throw new TypeError('link(): name must be a string');
     linkCounter += 1;
+    this.order = linkCounter;
     this.name = name ?? `link${linkCounter}`;
     this.modifiers = modifiers;
     this.capacity = capacity;
@@ -112,7 +114,6 @@ export class Link {
     this.bufferSize = bufferSize ?? Math.max(MIN_BUFFER_BYTES, capacity * BYTES_PER_MESSAGE);
     sender.outputs.push(this);
     receiver.inputs.push(this);
-    runState.links.push(this);
   }
 
   /** The shared buffer of this Link, allocated on first use. */

@@ -1,4 +1,4 @@
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { requiredArguments } from '../options/index.js';
 import { timedLabels, timedValue, type TimedLabels } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';

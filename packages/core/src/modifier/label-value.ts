@@ -3,7 +3,7 @@
  * watch or compute on given labels.
  * @module
  */
-import type { LinkValue, Message } from '../link/message.js';
+import type { LinkValue, Message } from '../message/message.js';
 import { checkOptions, labelOption } from '../options/index.js';
 
 /**

@@ -2,7 +2,7 @@
  * The per-label buffers behind the averaging Modifiers.
  * @module
  */
-import type { LinkValue, Message } from '../link/message.js';
+import type { LinkValue, Message } from '../message/message.js';
 import { reduceOrLast } from './statistics.js';
 
 /** A statistic over the buffered numbers of one label. */

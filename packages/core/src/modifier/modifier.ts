@@ -1,5 +1,5 @@
 import { DefinitionError } from '../errors.js';
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { ClassRegistry } from '../registry.js';
 
 /** What a modifier returns: the changed message, or `null`/`undefined` to drop it. */

@@ -1,4 +1,4 @@
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { LabelWindows } from './label-windows.js';
 import { Modifier, type ModifierResult } from './modifier.js';
 import { readNPoints, type NPointsOptions } from './n-points.js';

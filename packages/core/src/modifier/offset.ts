@@ -1,4 +1,4 @@
-import type { Message } from '../link/message.js';
+import type { Message } from '../message/message.js';
 import { checkOptions, labelList, requiredArguments } from '../options/index.js';
 import { numberValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';

@@ -1,4 +1,4 @@
-import type { LinkValue, Message } from '../link/message.js';
+import type { LinkValue, Message } from '../message/message.js';
 import { checkOptions, labelOption, requiredArguments } from '../options/index.js';
 import { labelValue } from './label-value.js';
 import { Modifier, type ModifierResult } from './modifier.js';

@@ -5,7 +5,7 @@
  * @module
  * @internal
  */
-import { isPlainObject } from '../link/message.js';
+import { isPlainObject } from '../message/message.js';
 import type { RawOptions } from './check-options.js';
 
 /** A required value: its name in the options object, and other names accepted there (`fileName` for `filePath`). */

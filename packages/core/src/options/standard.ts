@@ -2,7 +2,6 @@
  * The options every standard Block accepts, besides its own.
  * @module
  */
-import type { Block } from '../block/block.js';
 import { booleanOption, debugOption, freqOption } from './values.js';
 
 /** Options common to the standard Blocks: they set the Block's fields of the same names. */
@@ -13,6 +12,16 @@ export interface StandardBlockOptions {
   displayFreq?: boolean;
   /** `true` for DEBUG logs, `false` for INFO and above (default), `null` for none but CRITICAL. */
   debug?: boolean | null;
+}
+
+/** The fields of a Block that the standard options set. */
+export interface StandardOptionFields {
+  /** Target loops per second, `null` for as fast as possible. */
+  freq: number | null;
+  /** Log the achieved loops per second every 2 s. */
+  displayFreq: boolean;
+  /** `true` for DEBUG logs, `false` for INFO and above, `null` for none but CRITICAL. */
+  debug: boolean | null;
 }
 
 /**
@@ -30,7 +39,7 @@ export const STANDARD_OPTIONS = ['freq', 'displayFreq', 'debug'] as const;
  * @internal
  */
 export function applyStandardOptions(
-  block: Block,
+  block: StandardOptionFields,
   options: { freq?: unknown; displayFreq?: unknown; debug?: unknown },
   defaultFreq: number | null,
   owner: string,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DataLists } from '../block/block.js';
-import { bracket } from '../blocks/interpolation.js';
+import { bracket } from '../util/interpolation.js';
 import { checkOptions, describe, labelOption, quoted } from '../options/index.js';
 import { Path } from './path.js';
 

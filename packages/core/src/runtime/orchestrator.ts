@@ -14,7 +14,7 @@ import { graphSignature } from './graph.js';
 import { historyBefore, recordFailure, type RunStep } from './run-history.js';
 import { emitRunEvent } from './run-events.js';
 import { RunMonitor } from './run-monitor.js';
-import { resetRunState, runState } from './run-state.js';
+import { resetRunState, runState } from '../block/run-state.js';
 import { workerInfo, type WorkerMessage } from './worker-info.js';
 import { endSkippedRun, isSkippingRun, prepareInWorker, reniceSkippedRun } from './worker-run.js';
 
@@ -286,7 +286,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
     if (!(error instanceof BrokenBarrierError)) throw error;
     logger.log(LogLevel.INFO, 'A Block failed while preparing, or the run was interrupted: stopping');
   }
-  await cleanup();
+  await cleanup(options.noRaise !== true);
 }
 
 /**
@@ -318,10 +318,11 @@ export function reset(): void {
 
 /**
  * Ends the run: stops the Blocks, cleans up, resets, then throws
- * `CrappyFail` naming what failed, or `KeyboardInterrupt`, unless `noRaise`.
+ * `CrappyFail` naming what failed, or `KeyboardInterrupt`, when `raise`.
+ * @param raise whether to throw at the end of a failed or interrupted run
  * @param failure a failure of the main thread's own, which fails the run
  */
-async function cleanup(failure?: string): Promise<never | void> {
+async function cleanup(raise: boolean, failure?: string): Promise<never | void> {
   const current = run;
   const failures = failure === undefined ? [] : [failure];
   let raised = failure !== undefined;
@@ -337,7 +338,6 @@ async function cleanup(failure?: string): Promise<never | void> {
     const control = current?.control;
     const failed = raised || control?.raise.isSet() === true;
     const interrupted = control?.kbi.isSet() === true;
-    const noRaise = runState.noRaise;
     for (const extension of current?.extensions ?? []) {
       try {
         await extension.onCleanup?.();
@@ -352,8 +352,8 @@ async function cleanup(failure?: string): Promise<never | void> {
       emitRunEvent('state', 'ended');
       emitRunEvent('end', { outcome: failed ? 'failed' : interrupted ? 'interrupted' : 'completed', failures });
     }
-    if (failed && !noRaise) throw runFailure(failures);
-    if (interrupted && !noRaise) throw new KeyboardInterrupt();
+    if (failed && raise) throw runFailure(failures);
+    if (interrupted && raise) throw new KeyboardInterrupt();
   }
 }
 
@@ -395,8 +395,7 @@ async function failOrder(message: string): Promise<never> {
   if (current === null) process.stderr.write(`crappy: ${message}\n`);
   runState.control?.raise.set();
   runState.control?.barrier.abort();
-  runState.noRaise = false;
-  await cleanup(message);
+  await cleanup(true, message);
   throw runFailure([message]);
 }
 
@@ -506,8 +505,7 @@ async function recordingFailure(call: number | undefined, step: RunStep, body: (
 async function stopPreparedRun(error: unknown): Promise<never> {
   run?.logger.log(LogLevel.ERROR, `${(error as Error).message}: stopping the prepared run`);
   runState.control?.barrier.abort();
-  runState.noRaise = true;
-  await cleanup();
+  await cleanup(false);
   throw error;
 }
 

@@ -11,7 +11,7 @@ import { runExtensions } from './extensions.js';
 import { graphDifference, graphSignature } from './graph.js';
 import { reniceThisThread } from './renice.js';
 import { replayFailure } from './run-history.js';
-import { resetRunState, runState } from './run-state.js';
+import { resetRunState, runState } from '../block/run-state.js';
 import type { MainMessage, WorkerInfo, WorkerMessage } from './worker-info.js';
 
 let prepareCalls = 0;

@@ -1,5 +1,5 @@
-import type { Block } from '../block/block.js';
-import { Link, type LinkOptions } from './link.js';
+import type { Block } from './block.js';
+import { Link, type LinkOptions } from '../link/link.js';
 
 /**
  * Links two Blocks: what `sender` sends, `receiver` receives. A Block may be

@@ -1,4 +1,4 @@
-import type { Block } from '../block/block.js';
+import type { Block } from './block.js';
 import type { Link } from '../link/link.js';
 import type { LogSinkFn } from '../logging/log-record.js';
 import { LogLevel } from '../logging/levels.js';
@@ -14,8 +14,11 @@ export interface RunState {
   instances: Block[];
   /** Names given to those Blocks. */
   names: string[];
-  /** Links created since the last reset, in creation order. */
-  links: Link[];
+  /**
+   * Links between those Blocks, in creation order: derived from the Blocks'
+   * outputs (a Link joins its ends, which is all it does to join the run).
+   */
+  readonly links: Link[];
   /** Set once the run's workers are started. */
   preparedAll: boolean;
   /** Set once the run is launched. */
@@ -38,7 +41,9 @@ export interface RunState {
 export const runState: RunState = {
   instances: [],
   names: [],
-  links: [],
+  get links(): Link[] {
+    return this.instances.flatMap((block) => block.outputs).sort((a, b) => a.order - b.order);
+  },
   preparedAll: false,
   launchedAll: false,
   noRaise: false,
@@ -53,7 +58,6 @@ export const runState: RunState = {
 export function resetRunState(): void {
   runState.instances = [];
   runState.names = [];
-  runState.links = [];
   runState.preparedAll = false;
   runState.launchedAll = false;
   runState.noRaise = false;
