@@ -15,6 +15,7 @@ function onPrepare(run: RunContext): Promise<void> | void {
   return current.listen(options).then((url) => {
     server = current;
     process.stdout.write(`Crappy UI: ${url}\n`);
+    if (current.viewUrl !== null) process.stdout.write(`Crappy UI (view only): ${current.viewUrl}\n`);
   });
 }
 

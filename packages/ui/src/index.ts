@@ -26,6 +26,7 @@ export { Dashboard, type DashboardOptions } from './blocks/dashboard.js';
 export { Grapher, type GrapherOptions } from './blocks/grapher.js';
 export { StopButton, type StopButtonOptions } from './blocks/stop-button.js';
 export { DEFAULT_UI_PORT, type UiOptions } from './server.js';
+export type { UiAccessOptions, UiTlsOptions } from './security/access-options.js';
 export { isUiBlock, UiBlock, type PageEvent, type PanelConfig, type PanelUpdate } from './ui-block.js';
 export * as blocks from './blocks/index.js';
 
