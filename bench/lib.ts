@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { isMainThread } from 'crappy';
 
 const resultDir = join(tmpdir(), `crappy-bench-${process.pid}`);
@@ -134,4 +135,18 @@ export function cpuTicks(): { machine: number; children: number } {
 export function foreignLoad(before: { machine: number; children: number }, seconds: number): number {
   const after = cpuTicks();
   return (after.machine - before.machine - (after.children - before.children)) / clockTicks() / seconds;
+}
+
+/**
+ * The floor of a thread per Block: ms from starting `n` empty worker
+ * threads at once until each has posted one message (the threads are then
+ * terminated). Main thread only.
+ */
+export async function workerFloorMs(n: number): Promise<number> {
+  const started = performance.now();
+  const workers = Array.from({ length: n }, () => new Worker("require('node:worker_threads').parentPort.postMessage(0)", { eval: true }));
+  await Promise.all(workers.map((worker) => new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))));
+  const elapsed = performance.now() - started;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return elapsed;
 }

@@ -1,6 +1,6 @@
-// The Block class API, in-thread: the class registry, instance names,
-// reset(), stop() outside a run, and the instance defaults
-// (behaviour reference 1.1, C1-C5, and U-O6).
+// The Block class API, in-thread: the class registry, instance names, reset(),
+// stop() outside a run, and the instance defaults, as the original's
+// tests/block/test_01_class_api.py checks them (cases C1-C5).
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   Block,

@@ -1,7 +1,6 @@
-// What the runtime adds around the lifecycle, through full runs of scripts
-// in child processes: Ctrl+C, runs without Blocks or without references,
-// the graph check, JavaScript entries, isMainThread, renice (S4) and
-// logging (behaviour reference 2.1, U-O1..U-O7; design 3.1-3.3, 3.5).
+// What the runtime adds around the lifecycle, through full runs of scripts in
+// child processes: Ctrl+C, runs without Blocks or without references, the graph
+// check, JavaScript entries, isMainThread, renice (S4) and logging.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

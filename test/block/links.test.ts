@@ -1,9 +1,9 @@
 /**
- * Links between Blocks and the send / dataAvailable / recv* family
- * (behaviour reference §1.5, L1–L12), plus the fix made on purpose:
- * recvLastData also covers Links added after its first call. The methods are
- * called directly on Blocks that do not run, except in L11; every Link is
- * instrumented to record which of its methods were called.
+ * Links between Blocks and the send / dataAvailable / recv* family (the
+ * original's tests/block/test_05_links.py; cases L1–L12 below), plus the fix
+ * made on purpose: recvLastData also covers Links added after its first call.
+ * The methods are called directly on Blocks that do not run, except in L11;
+ * every Link is instrumented to record which of its methods were called.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Link, link, LinkDataError, reset, runState } from '../../packages/core/src/index.js';

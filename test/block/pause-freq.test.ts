@@ -1,9 +1,10 @@
 /**
- * Pause and loop-frequency bookkeeping of a running Block (behaviour
- * reference §1.4, P1–P7): loop() is skipped while paused (unless the Block is
- * not pausable) but the bookkeeping goes on; with displayFreq the loops/s
- * window restarts after more than 2 s. The Block runs alone in this thread;
- * the test sets and clears the run's events while it runs.
+ * Pause and loop-frequency bookkeeping of a running Block (the original's
+ * tests/block/test_04_pause_freq.py; cases P1–P7 below): loop() is skipped
+ * while paused (unless the Block is not pausable) but the bookkeeping goes on;
+ * with displayFreq the loops/s window restarts after more than 2 s. The Block
+ * runs alone in this thread; the test sets and clears the run's events while it
+ * runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogLevel, reset } from '../../packages/core/src/index.js';

@@ -1,5 +1,6 @@
-// The startup sequence and its failure modes, through full runs of scripts
-// in child processes (behaviour reference 1.2, S1-S13, and 2.1 U-O2..U-O5).
+// The startup sequence and its failure modes, through full runs of scripts in
+// child processes, as the original's tests/block/test_02_startup_sequence.py
+// checks them (cases S1-S13 below), and what a user sees of a failure (U-O5).
 // Each script prints `@@ {json}` markers (test/scripts/block/probe.ts).
 import { describe, expect, it } from 'vitest';
 import { dump, events, mainEvent, type Marker } from '../helpers/markers.js';

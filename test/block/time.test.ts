@@ -1,6 +1,7 @@
-// The run's start time t0 and the start timeout (behaviour reference 1.6,
-// T1-T4). T1 and T2 drive one Block in-thread with runBlock and a control
-// block built by hand; T3 and T4 use a full run in a child process.
+// The run's start time t0 and the start timeout (the original's
+// tests/block/test_06_time.py; cases T1-T4). T1 and T2 drive one Block
+// in-thread with runBlock and a control block built by hand; T3 and T4 use a
+// full run in a child process.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   Block,

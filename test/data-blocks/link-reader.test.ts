@@ -1,6 +1,7 @@
 /**
- * The LinkReader, in-thread (behaviour reference §1.9, LR1–LR4): real
- * Links between Blocks that do not run, its log stubbed on the instance.
+ * The LinkReader, in-thread, as the original's tests/blocks/test_link_reader.py
+ * checks it: real Links between Blocks that do not run, its log stubbed on the
+ * instance.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Block, blocks, link, LogLevel, reset } from '../../packages/core/src/index.js';

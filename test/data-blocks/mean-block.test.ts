@@ -1,8 +1,9 @@
 /**
- * The MeanBlock's logic, in-thread (behaviour reference §1.10, M1–M6), with
- * t0 = 10 and recvAllData, send, log and the clock stubbed. Fixed on
- * purpose (reference §2.6.1): the received times are already relative to
- * t0, so their middle is sent as is, where the original subtracted t0 again.
+ * The MeanBlock's logic, in-thread, as the original's tests/blocks/test_mean.py
+ * checks it, with t0 = 10 and recvAllData, send, log and the clock stubbed.
+ * Fixed on purpose (docs/differences-from-python.md): the received times are
+ * already relative to t0, so their middle is sent as is, where the original
+ * subtracted t0 again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocks, link, LogLevel, reset, type DataLists } from '../../packages/core/src/index.js';

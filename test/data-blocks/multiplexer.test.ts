@@ -1,6 +1,7 @@
 /**
- * The Multiplexer's logic, in-thread (behaviour reference §1.11, MX1–MX5):
- * recvAllDataRaw, send and log are stubbed on the instance.
+ * The Multiplexer's logic, in-thread, as the original's
+ * tests/blocks/test_multiplexer.py checks it: recvAllDataRaw, send and log are
+ * stubbed on the instance.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocks, link, reset, type DataLists, type Message } from '../../packages/core/src/index.js';

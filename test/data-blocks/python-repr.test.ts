@@ -1,6 +1,6 @@
 /**
- * The Python-style repr of the LinkReader's log lines (behaviour reference
- * §1.9, LR4: `Reader got: {'a': 3, 'b': 4}`).
+ * The Python-style repr of the LinkReader's log lines, which the original logs
+ * as `Reader got: {'a': 3, 'b': 4}` (its tests/blocks/test_link_reader.py).
  */
 import { describe, expect, it } from 'vitest';
 import { pythonRepr } from '../../packages/core/src/blocks/python-repr.js';

@@ -1,6 +1,6 @@
 /**
- * The Sink, in-thread (behaviour reference §1.14, SK1–SK3), with
- * instrumented Links between Blocks that do not run.
+ * The Sink, in-thread, as the original's tests/blocks/test_sink.py checks it,
+ * with instrumented Links between Blocks that do not run.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Block, blocks, link, reset } from '../../packages/core/src/index.js';

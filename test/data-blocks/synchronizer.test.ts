@@ -1,7 +1,8 @@
 /**
- * The Synchronizer's logic, in-thread (behaviour reference §1.15, SY1–SY4):
- * recvAllDataRaw, send and log are stubbed on the instance. The reference
- * label is 'ref' and the label to synchronise 'x' unless stated.
+ * The Synchronizer's logic, in-thread, as the original's
+ * tests/blocks/test_synchronizer.py checks it: recvAllDataRaw, send and log are
+ * stubbed on the instance. The reference label is 'ref' and the label to
+ * synchronise 'x' unless stated.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocks, link, reset, type DataLists } from '../../packages/core/src/index.js';

@@ -1,6 +1,7 @@
 /**
- * Condition strings and functions (behaviour reference U-G3), and the forms
- * added here: >=, <=, ==, && and ||. Errors must point at the bad part.
+ * Condition strings and functions (the original's
+ * tests/generator_path/test_path.py), and the forms added here: >=, <=, ==, &&
+ * and ||. Errors must point at the bad part.
  */
 import { describe, expect, it } from 'vitest';
 import { path } from '../../packages/core/src/index.js';

@@ -1,6 +1,7 @@
 /**
- * The Generator Block (behaviour reference U-G1, U-G2), driven in this
- * thread with a hand-moved clock and its Links replaced.
+ * The Generator Block (the original's tests/blocks/test_generator.py): its
+ * construction (U-G1) and its run (U-G2), driven in this thread with a
+ * hand-moved clock and its Links replaced.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {

@@ -1,7 +1,7 @@
 /**
- * Every Path (behaviour reference U-G4), created as the Generator does, with
- * a clock moved by hand; including the reference's checked sequences of
- * Cyclic and Conditional.
+ * Every Path (the original's tests/generator_path/), created as the Generator
+ * does, with a clock moved by hand; including the sequences of commands the
+ * original's tests check for Cyclic and Conditional.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -154,7 +154,7 @@ describe('Sine', () => {
 });
 
 describe('Cyclic', () => {
-  it("the reference's checked sequence: cycles 1.5 gives 1, 2, 2, 1, 1, then ends", () => {
+  it("the original's checked sequence: cycles 1.5 gives 1, 2, 2, 1, 1, then ends", () => {
     const { p } = make(Cyclic, { condition1: 'x>1', condition2: 'x<0', value1: 1, value2: 2, cycles: 1.5 });
     expect(play(p, [{}, { x: [2] }, {}, { x: [-1] }, {}, { x: [2] }, {}])).toEqual([1, 2, 2, 1, 1, 'end']);
   });
@@ -220,7 +220,7 @@ describe('CyclicRamp', () => {
 });
 
 describe('Conditional', () => {
-  it("the reference's checked sequence: 5, 10, 10, 5, 20, 20, 5", () => {
+  it("the original's checked sequence: 5, 10, 10, 5, 20, 20, 5", () => {
     const { p } = make(Conditional, { condition1: 'x>1', condition2: 'x<0', value1: 10, value2: 20, value0: 5 });
     const inputs: DataLists[] = [{}, { x: [2] }, {}, { x: [0.5] }, { x: [-1] }, { x: [] }, { y: [1] }];
     expect(play(p, inputs)).toEqual([5, 10, 10, 5, 20, 20, 5]);

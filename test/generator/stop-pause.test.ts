@@ -1,6 +1,7 @@
 /**
- * StopBlock and Pause (behaviour reference §2.5), driven in this thread with
- * a hand-moved clock, their Links replaced and a hand-made control block.
+ * StopBlock and Pause (the original's tests/blocks/test_stop_block.py and
+ * tests/blocks/test_pause.py), driven in this thread with a hand-moved clock,
+ * their Links replaced and a hand-made control block.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocks, LogLevel, path, reset, type DataLists } from '../../packages/core/src/index.js';

@@ -38,6 +38,21 @@ describe('Actuator base', () => {
     expect(speeds).toEqual([0]);
   });
 
+  it('log() takes a level number or name, like Block.log(), and refuses an unknown name', () => {
+    class Named extends Actuator {}
+    const motor = new Named();
+    const logs: [number, string][] = [];
+    motor.logTo = (level, message) => logs.push([level, message]);
+    motor.log('warning', 'by name');
+    motor.log(LogLevel.DEBUG, 'by number');
+    expect(logs).toEqual([
+      [LogLevel.WARNING, 'Named: by name'],
+      [LogLevel.DEBUG, 'Named: by number'],
+    ]);
+    // @ts-expect-error: the type refuses what the run time refuses
+    expect(() => motor.log('verbose', 'unknown')).toThrow(RangeError);
+  });
+
   it('registers its subclasses, and refuses a second class of the same name', () => {
     expect(Actuator.classes.get('FakeDCMotor')).toBe(FakeDCMotor);
     expect(Actuator.classes.get('FakeStepperMotor')).toBe(FakeStepperMotor);

@@ -1,4 +1,5 @@
-// FakeMachine: the behaviours FM1-FM9 of the reference (tests/blocks/test_fake_machine.py), driven in-thread.
+// FakeMachine, driven in-thread, as the original's
+// tests/blocks/test_fake_machine.py checks it (cases FM1-FM9 below).
 import { describe, expect, it } from 'vitest';
 import { blocks, LogLevel, type Message } from '../../packages/core/src/index.js';
 import { drive, logged, type Driven } from './harness.js';
@@ -27,7 +28,7 @@ class ProbeMachine extends blocks.FakeMachine {
   }
 }
 
-/** Checks a message key by key, to 5e-8 (the reference's almost-equal), and its keys in order. */
+/** Checks a message key by key, to 5e-8 (the original's assertAlmostEqual, to 7 places), and its keys in order. */
 function expectMessage(actual: Message | undefined, expected: Record<string, number>): void {
   expect(actual).toBeDefined();
   expect(Object.keys(actual!)).toEqual(Object.keys(expected));
@@ -215,7 +216,7 @@ describe('FakeMachine', () => {
     expect(() => new blocks.FakeMachine({ mode: 'torque' as 'speed' })).toThrow(/mode must be 'speed' or 'position', got "torque"/);
   });
 
-  it('has the reference defaults', () => {
+  it("has the original's defaults", () => {
     const machine = new blocks.FakeMachine();
     expect(machine.freq).toBe(100);
     expect(machine.niceness).toBe(0);
@@ -247,7 +248,7 @@ describe('FakeMachine', () => {
     expect(d.block.state.rigidity).toBe(0);
   });
 
-  it('has the reference plastic law', () => {
+  it("has the original's plastic law", () => {
     expect(blocks.FakeMachine.plastic(0)).toBe(0);
     expect(blocks.FakeMachine.plastic(0.005)).toBe(0);
     expect(blocks.FakeMachine.plastic(0.025)).toBeCloseTo(0.02 * (Math.SQRT2 - 1), 15);

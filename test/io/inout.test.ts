@@ -1,11 +1,13 @@
-// InOut base: offsets and makeZero (IO1-IO4 of the reference, tests/unit/inout), the default methods, the registry, FakeInOut.
+// InOut base: offsets and makeZero (the original's
+// tests/unit/inout/test_inout_offset.py; cases IO1-IO4 below), the default
+// methods, the registry, FakeInOut.
 import { describe, expect, it } from 'vitest';
 import { DefinitionError, inout, LogLevel } from '../../packages/core/src/index.js';
 import { TestClock } from './harness.js';
 
 const { InOut, FakeInOut } = inout;
 
-/** The reference's list InOut: readings `[-1, 0, 1, 2]`, streams of 4 rows `[0, 1, 2]`. */
+/** The original's list InOut: readings `[-1, 0, 1, 2]`, streams of 4 rows `[0, 1, 2]`. */
 class ListInOut extends InOut {
   override getData(): number[] {
     return [-1, 0, 1, 2];
@@ -15,7 +17,7 @@ class ListInOut extends InOut {
   }
 }
 
-/** The reference's object InOut: readings `{t(s): -1, a: 0, b: 1, c: 2}`, streams `{t(s), stream: 4 × [0, 1, 2]}`. */
+/** The original's object InOut: readings `{t(s): -1, a: 0, b: 1, c: 2}`, streams `{t(s), stream: 4 × [0, 1, 2]}`. */
 class DictInOut extends InOut {
   override getData(): inout.InOutData {
     return { 't(s)': -1, a: 0, b: 1, c: 2 };
@@ -235,6 +237,21 @@ describe('InOut base', () => {
     expect(clock.sleeps).toEqual([1, 1, 1]);
     expect(logs.map(([level]) => level)).toEqual(Array(5).fill(LogLevel.WARNING));
     expect(logs[1]![1]).toBe('Bare: setCmd() was called but is not defined: the command [1,2] is discarded');
+  });
+
+  it('log() takes a level number or name, like Block.log(), and refuses an unknown name', () => {
+    class Named extends InOut {}
+    const device = new Named();
+    const logs: [number, string][] = [];
+    device.logTo = (level, message) => logs.push([level, message]);
+    device.log('info', 'by name');
+    device.log(LogLevel.ERROR, 'by number');
+    expect(logs).toEqual([
+      [LogLevel.INFO, 'Named: by name'],
+      [LogLevel.ERROR, 'Named: by number'],
+    ]);
+    // @ts-expect-error: the type refuses what the run time refuses
+    expect(() => device.log('verbose', 'unknown')).toThrow(RangeError);
   });
 
   it('registers its subclasses by name at their first instance, and refuses a second class of the same name', () => {

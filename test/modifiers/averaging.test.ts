@@ -1,9 +1,11 @@
 /**
- * The averaging Modifiers: Mean, Median, MovingAvg, MovingMed (behaviour
- * reference §2.4). Fixed on purpose (§2.6.2): the first message is counted
- * once, where the original counted it twice; the expected values below are
- * the corrected ones (the original gives Mean(3) on 1..7 null, 1.333…,
- * null, null, 4, null, null and MovingAvg(3) on 1..5 1, 1.333…, 2, 3, 4).
+ * The averaging Modifiers: Mean, Median, MovingAvg, MovingMed (the original's
+ * tests/modifier/test_mean.py, test_median.py, test_moving_avg.py and
+ * test_moving_med.py). Fixed on purpose (docs/differences-from-python.md): the
+ * first message is counted once, where the original counted it twice; the
+ * expected values below are the corrected ones (the original gives Mean(3) on
+ * 1..7 null, 1.333…, null, null, 4, null, null and MovingAvg(3) on 1..5 1,
+ * 1.333…, 2, 3, 4).
  */
 import { describe, expect, it } from 'vitest';
 import { modifier, type Message, type ModifierResult } from '../../packages/core/src/index.js';

@@ -1,6 +1,7 @@
 /**
- * The Modifiers that add or change values: Diff, Integrate, Offset
- * (behaviour reference §2.4).
+ * The Modifiers that add or change values: Diff, Integrate, Offset (the
+ * original's tests/modifier/test_differentiate.py, test_integrate.py and
+ * test_offset.py).
  */
 import { describe, expect, it } from 'vitest';
 import { modifier, type Message, type ModifierResult } from '../../packages/core/src/index.js';

@@ -1,6 +1,6 @@
 /**
- * The Demux Modifier: a stream turned into one number per channel label
- * (behaviour reference §2.4).
+ * The Demux Modifier: a stream turned into one number per channel label (the
+ * original's tests/modifier/test_demux.py).
  */
 import { describe, expect, it } from 'vitest';
 import { modifier } from '../../packages/core/src/index.js';

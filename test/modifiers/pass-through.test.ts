@@ -1,6 +1,7 @@
 /**
- * The Modifiers that let messages through or not: DownSampler,
- * TrigOnChange, TrigOnValue (behaviour reference §2.4).
+ * The Modifiers that let messages through or not: DownSampler, TrigOnChange,
+ * TrigOnValue (the original's tests/modifier/test_downsampler.py,
+ * test_trig_on_change.py and test_trig_on_value.py).
  */
 import { describe, expect, it } from 'vitest';
 import { modifier, type Message, type ModifierResult } from '../../packages/core/src/index.js';

@@ -1,7 +1,8 @@
 /**
  * Helpers of the record tests: Blocks driven in the test's thread with a
- * hand-set t0 and clock, their Link calls and logs stubbed per instance, as
- * the original's tests do (behaviour reference N0.1 b).
+ * hand-set t0 and clock, their Link calls and logs stubbed per instance, as the
+ * original's tests do (they mock a Block's Links and logger rather than start a
+ * run).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,6 @@
-// The PID Block in the test's thread (behaviour reference 1.12, PID1-PID7):
-// t0 = 10, the clock reads 15 unless said otherwise, recvLastData stubbed.
+// The PID Block in the test's thread, as the original's
+// tests/blocks/test_pid.py checks it (cases PID1-PID7 below): t0 = 10, the
+// clock reads 15 unless said otherwise, recvLastData stubbed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Block, blocks, link, reset, type Message } from '../../packages/core/src/index.js';
 import { attachRun, captureLogs, captureSends, Dummy, stubLastData } from './harness.js';
@@ -11,7 +12,7 @@ afterEach(() => {
   reset();
 });
 
-/** Checks two arrays of numbers are equal within 5e-8 (the reference's almost-equal). */
+/** Checks two arrays of numbers are equal within 5e-8 (the original's assertAlmostEqual, to 7 places). */
 function expectClose(actual: unknown, expected: number[]): void {
   expect(Array.isArray(actual)).toBe(true);
   const values = actual as number[];

@@ -1,5 +1,6 @@
-// The Recorder Block in the test's thread (behaviour reference 1.13, RC1-RC10),
-// plus what the port adds: the final flush in finish() and the folder error.
+// The Recorder Block in the test's thread, as the original's
+// tests/blocks/test_recorder.py checks it (cases RC1-RC10 below), plus what the
+// port adds: the final flush in finish() and the folder error.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

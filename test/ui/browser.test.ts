@@ -66,6 +66,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
       [url, viewUrl] = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/);
       const page: Page = await browser.newPage();
+      // The page logs no error (a missing favicon was one: a 404 in the console).
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
       const opened = await page.goto(url);
       // The token went into a cookie, out of the address bar.
       expect(opened?.status()).toBe(200);
@@ -154,6 +160,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
       // StopButton: the run ends cleanly and start() resolves.
       await page.locator('section[data-kind=stop-button] button').click();
       const result = await finished;
+      expect(errors).toEqual([]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('start() resolved');
       expect(result.stderr).not.toMatch(/ ERROR | CRITICAL /);

@@ -41,6 +41,14 @@ export {
   type RunExtension,
 } from './runtime/extensions.js';
 export { runState, type RunState } from './runtime/run-state.js';
+export {
+  events,
+  type BlockErrorEvent,
+  type LinkDropEvent,
+  type RunEndEvent,
+  type RunEventMap,
+  type RunPhase,
+} from './runtime/run-events.js';
 export { isMainThread } from './runtime/worker-info.js';
 export { Barrier } from './sync/barrier.js';
 export { ControlBlock, type RunEventName } from './sync/control-block.js';

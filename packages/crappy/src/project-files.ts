@@ -86,11 +86,15 @@ class Counter extends crappy.Block {
   }
 }
 
-/** Prints what it receives. */
+/** Prints what it receives, to the last message. */
 class Printer extends crappy.Block {
   override loop(): void {
     const data = this.recvData();
     if ('count' in data) console.log(\`t = \${(data['t(s)'] as number).toFixed(2)} s: \${data.count}\`);
+  }
+
+  override finish(): void {
+    while (this.dataAvailable()) this.loop(); // what arrived after the stop
   }
 }
 

@@ -1,31 +1,47 @@
-import { registerRunExtension, type Block, type RunContext } from '@crappy/core';
-import { UiServer, type UiOptions } from './server.js';
+import { registerRunExtension, systemClock, type Block, type RunContext } from '@crappy/core';
+import type { UiServer } from './server.js';
+import type { UiOptions } from './ui-options.js';
 import { isUiBlock, UI_CHANNEL, type PanelUpdate } from './ui-block.js';
 
 let server: UiServer | null = null;
 
-function onPrepare(run: RunContext): Promise<void> | void {
+/** The shared memory behind the loop rates, handed to every Block's worker. */
+interface LoopCounters {
+  /** Int32 per Block: the loops it started. */
+  loops: SharedArrayBuffer;
+  /** Float64 per Block: when it started its latest loop (seconds of the run's clock). */
+  lastLoops: SharedArrayBuffer;
+}
+
+async function onPrepare(run: RunContext): Promise<void> {
   const uiBlocks = run.blocks.flatMap((block, id) => (isUiBlock(block) ? [{ id, block }] : []));
   if (uiBlocks.length === 0) return;
   const options = (run.options ?? {}) as UiOptions;
   if (typeof options !== 'object') throw new TypeError('start(): the ui option must be an object { host, port, open }');
   const loops = new SharedArrayBuffer(4 * run.blocks.length);
-  run.workerData = { loops };
-  const current = new UiServer(run, uiBlocks, new Int32Array(loops));
-  return current.listen(options).then((url) => {
-    server = current;
-    process.stdout.write(`Crappy UI: ${url}\n`);
-    if (current.viewUrl !== null) process.stdout.write(`Crappy UI (view only): ${current.viewUrl}\n`);
-  });
+  const lastLoops = new SharedArrayBuffer(8 * run.blocks.length);
+  run.workerData = { loops, lastLoops } satisfies LoopCounters;
+  // Loaded here, in the main thread of a run with a UI only: Block workers never load the server and node:http.
+  const { UiServer } = await import('./server.js');
+  const current = new UiServer(run, uiBlocks, new Int32Array(loops), new Float64Array(lastLoops));
+  const url = await current.listen(options);
+  server = current;
+  process.stdout.write(`Crappy UI: ${url}\n`);
+  if (current.viewUrl !== null) process.stdout.write(`Crappy UI (view only): ${current.viewUrl}\n`);
 }
 
-/** In a Block's worker: counts the Block's loops in shared memory, for the run panel's loop rates. */
+/**
+ * In a Block's worker: counts the Block's loops and notes when the latest
+ * one started, in shared memory, for the run panel's loop rates.
+ */
 function onWorker(block: Block, blockIndex: number, data: unknown): void {
-  const loops = (data as { loops?: SharedArrayBuffer } | undefined)?.loops;
-  if (loops === undefined) return;
-  const counts = new Int32Array(loops);
+  const shared = data as Partial<LoopCounters> | undefined;
+  if (shared?.loops === undefined || shared.lastLoops === undefined) return;
+  const counts = new Int32Array(shared.loops);
+  const lastLoops = new Float64Array(shared.lastLoops);
   const loop = block.loop.bind(block);
   block.loop = () => {
+    lastLoops[blockIndex] = systemClock.time();
     Atomics.add(counts, blockIndex, 1);
     return loop();
   };

@@ -16,7 +16,7 @@
  * @module @crappy/ui
  */
 import './extension.js';
-import type { UiOptions } from './server.js';
+import type { UiOptions } from './ui-options.js';
 
 /** The base of every Block (re-exported from `@crappy/core`, for {@link UiBlock}'s inherited members). */
 export { Block } from '@crappy/core';
@@ -25,7 +25,7 @@ export { Canvas, type CanvasItem, type CanvasOptions } from './blocks/canvas.js'
 export { Dashboard, type DashboardOptions } from './blocks/dashboard.js';
 export { Grapher, type GrapherOptions } from './blocks/grapher.js';
 export { StopButton, type StopButtonOptions } from './blocks/stop-button.js';
-export { DEFAULT_UI_PORT, type UiOptions } from './server.js';
+export { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
 export type { UiAccessOptions, UiTlsOptions } from './security/access-options.js';
 export { isUiBlock, UiBlock, type PageEvent, type PanelConfig, type PanelUpdate } from './ui-block.js';
 export * as blocks from './blocks/index.js';

@@ -6,27 +6,16 @@ import type { Duplex } from 'node:stream';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LogLevel, type RunContext } from '@crappy/core';
+import { LogLevel, systemClock, type RunContext } from '@crappy/core';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { PanelConfig, PanelUpdate } from './ui-block.js';
 import { Canvas } from './blocks/canvas.js';
+import { LoopRates } from './loop-rates.js';
 import { checkKeys, type UiBlock } from './ui-block.js';
+import { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
 import { AccessControl, SECURITY_HEADERS, type Role } from './security/access-control.js';
-import { readAccessOptions, type UiAccessOptions } from './security/access-options.js';
+import { readAccessOptions } from './security/access-options.js';
 import { isLoopback, isWildcard, urlHost } from './security/hosts.js';
-
-/** Options of the run's web page: `start({ ui: { port: 0 } })`. */
-export interface UiOptions extends UiAccessOptions {
-  /** Address the server listens on (default `'127.0.0.1'`: this computer only; `'0.0.0.0'` for the network, with the token always required: see `tls`). */
-  host?: string;
-  /** Port (default 8050, or the `CRAPPY_UI_PORT` environment variable); 0 picks a free one. */
-  port?: number;
-  /** Open the page in the default browser at start (default false, or `CRAPPY_UI_OPEN=1`). */
-  open?: boolean;
-}
-
-/** The default port of the UI server. */
-export const DEFAULT_UI_PORT = 8050;
 
 /** A panel of the page and what the server keeps of it for browsers that connect later. */
 interface Panel {
@@ -75,23 +64,26 @@ export class UiServer {
   /** Created in listen(): `ws` is loaded only by the main thread of a run with a UI (it costs a worker ~60 ms and 15 MB). */
   private wss: WebSocketServer | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private lastLoops: Int32Array;
-  private lastTime = performance.now();
-  private rates: number[];
+  private readonly loopRates = new LoopRates();
+  private rates: Array<number | null>;
   private stoppedAt: number | null = null;
   /** The page's address, once listening, with the token that gives control of the run. */
   url = '';
   /** The address of the view-only page (plots and values, no controls), or `null` when no token is required. */
   viewUrl: string | null = null;
 
+  /**
+   * @param loops each Block's count of started loops, in shared memory
+   * @param lastLoops when each Block started its latest loop (seconds of the run's clock, 0 before the first)
+   */
   constructor(
     private readonly run: RunContext,
     blocks: Array<{ id: number; block: UiBlock }>,
     private readonly loops: Int32Array,
+    private readonly lastLoops: Float64Array,
   ) {
     this.panels = blocks.map(({ id, block }) => ({ id, block, config: block.panel(), values: {}, curves: [] }));
-    this.lastLoops = Int32Array.from(loops);
-    this.rates = run.blocks.map(() => 0);
+    this.rates = run.blocks.map(() => null);
   }
 
   /**
@@ -313,13 +305,12 @@ export class UiServer {
   }
 
   private broadcastStatus(ended = false): void {
-    const time = performance.now();
-    const dt = (time - this.lastTime) / 1000;
-    if (dt > 0.05) {
-      this.rates = Array.from(this.loops, (count, i) => ((count - this.lastLoops[i]!) | 0) / dt);
-      this.lastLoops = Int32Array.from(this.loops);
-      this.lastTime = time;
-    }
+    this.loopRates.add({
+      time: systemClock.time(),
+      counts: Array.from(this.run.blocks, (_, i) => Atomics.load(this.loops, i)),
+      lastLoops: Array.from(this.lastLoops),
+    });
+    this.rates = this.loopRates.rates();
     this.broadcast(this.status(ended));
   }
 

@@ -228,7 +228,7 @@
     document.getElementById('stop').disabled = state === 'ended' || state === 'stopping';
     message.rates.forEach((rate, i) => {
       const td = document.querySelector(`#blocks-table tr[data-block="${i}"] .rate`);
-      if (td) td.textContent = rate.toFixed(1);
+      if (td) td.textContent = rate === null ? '–' : rate.toFixed(rate < 10 ? 2 : 1);
     });
     message.links.forEach((s, i) => {
       const tr = document.querySelector(`#links-table tr[data-link="${i}"]`);

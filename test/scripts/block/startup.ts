@@ -1,6 +1,7 @@
-// The startup sequence and its order errors (behaviour reference S1-S10).
-// The scenario is the first argument; the Block workers re-run this script
-// with the same arguments, so they rebuild the same graph.
+// The startup sequence and its order errors (cases S1-S10 of
+// test/block/startup.test.ts). The scenario is the first argument; the Block
+// workers re-run this script with the same arguments, so they rebuild the same
+// graph.
 import * as crappy from 'crappy';
 import { mark, mode, Probe, sleep } from './probe.js';
 

@@ -1,7 +1,7 @@
 import { andThen } from '../util/maybe-async.js';
 import type { Awaitable } from '../inout/data.js';
 import type { LogFn } from '../inout/inout.js';
-import { LogLevel } from '../logging/levels.js';
+import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { ClassRegistry } from '../registry.js';
 import { systemClock, type Clock } from '../time/clock.js';
 
@@ -38,9 +38,14 @@ export abstract class Actuator {
     Actuator.classes.register(new.target);
   }
 
-  /** Logs a message under the owning Block's name (nothing when not driven by a Block). */
-  log(level: number, message: string): void {
-    this.logTo?.(level, `${this.constructor.name}: ${message}`);
+  /**
+   * Logs a message under the owning Block's name (nothing when not driven by a Block).
+   * @param level a {@link LogLevel} number or a level name (`'info'`...), as `Block.log()` takes
+   * @throws RangeError for an unknown level name
+   */
+  log(level: LogLevel | LogLevelName | number, message: string): void {
+    const value = parseLevel(level, 'Actuator.log(): level');
+    this.logTo?.(value, `${this.constructor.name}: ${message}`);
   }
 
   /** Connects to the device. Called once, in the Machine's thread, before the run starts. */

@@ -1,4 +1,4 @@
-import { LogLevel } from '../logging/levels.js';
+import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { show } from '../options/index.js';
 import { ClassRegistry } from '../registry.js';
 import { andThen, runSteps, wait, type Steps } from '../util/maybe-async.js';
@@ -50,9 +50,14 @@ export abstract class InOut {
     return this.zeroOffsets;
   }
 
-  /** Logs a message under the owning Block's name (nothing when not driven by a Block). */
-  log(level: number, message: string): void {
-    this.logTo?.(level, `${this.constructor.name}: ${message}`);
+  /**
+   * Logs a message under the owning Block's name (nothing when not driven by a Block).
+   * @param level a {@link LogLevel} number or a level name (`'info'`...), as `Block.log()` takes
+   * @throws RangeError for an unknown level name
+   */
+  log(level: LogLevel | LogLevelName | number, message: string): void {
+    const value = parseLevel(level, 'InOut.log(): level');
+    this.logTo?.(value, `${this.constructor.name}: ${message}`);
   }
 
   /** Connects to the device. Called once, in the IOBlock's thread, before the run starts. */

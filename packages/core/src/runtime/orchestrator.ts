@@ -3,14 +3,17 @@ import { BrokenBarrierError, CrappyFail, KeyboardInterrupt } from '../errors.js'
 import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
 import { LogSink } from '../logging/log-sink.js';
 import { describeError, Logger } from '../logging/logger.js';
+import { checkOptions } from '../options/check-options.js';
 import { freqOption, labelsOption, nicenessOption } from '../options/values.js';
 import { ControlBlock } from '../sync/control-block.js';
 import { clockAnchor, systemClock } from '../time/clock.js';
 import { BlockWorker } from './block-worker.js';
-import { workerEntry } from './entry-script.js';
+import { workerEntry, workerExecArgv, type WorkerEntry } from './entry-script.js';
 import { runExtensions, type ExtensionOptions, type RunContext, type RunExtension } from './extensions.js';
 import { graphSignature } from './graph.js';
 import { historyBefore, recordFailure, type RunStep } from './run-history.js';
+import { emitRunEvent } from './run-events.js';
+import { RunMonitor } from './run-monitor.js';
 import { resetRunState, runState } from './run-state.js';
 import { workerInfo, type WorkerMessage } from './worker-info.js';
 import { endSkippedRun, isSkippingRun, prepareInWorker, reniceSkippedRun } from './worker-run.js';
@@ -63,6 +66,10 @@ interface MainRun {
   onSigint: () => void;
   /** What made the run fail, in order (a Block's error, a thread's exit...), for the `CrappyFail`. */
   failures: string[];
+  /** Turns pauses and dropped messages into run events while the run goes. */
+  monitor: RunMonitor;
+  /** Whether the `'stopping'` state was announced. */
+  stopping: boolean;
   /** When the first Ctrl+C of the run came (`performance.now()`), or null. */
   firstInterruptMs: number | null;
   extensions: RunExtension[];
@@ -93,15 +100,26 @@ export async function prepare(options: PrepareOptions = {}): Promise<void> {
 async function prepareRun(options: PrepareOptions, call: number): Promise<void> {
   if (runState.preparedAll) return failOrder('prepare() was called twice: the run is already prepared');
   if (runState.launchedAll) return failOrder('prepare() was called after launch()');
-  checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare');
+  checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare()');
   const logLevel = options.logLevel === null ? null : parseLevel(options.logLevel ?? LogLevel.DEBUG, 'logLevel');
   const blocks = [...runState.instances];
   blocks.forEach(checkBlockOptions);
-  const entry = await workerEntry(options.entry);
+  // Node boots the Blocks' threads while the entry compiles; they load it once handed their run.
+  const workers = blocks.map((block) => new BlockWorker(block, workerExecArgv()));
+  let entry: WorkerEntry;
+  try {
+    entry = await workerEntry(options.entry);
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
 
   const sink = new LogSink();
   sink.open();
-  runState.logSink = (record) => sink.write(record);
+  runState.logSink = (record) => {
+    sink.write(record);
+    emitRunEvent('log', record);
+  };
   runState.logLevel = logLevel;
   const logger = new Logger('crappy', logLevel ?? Infinity, runState.logSink);
   const control = ControlBlock.create(blocks.length + 1, clockAnchor());
@@ -127,6 +145,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
   } catch (error) {
     // Nothing started yet: undo this run's objects, keep the script's graph.
     for (const extension of extensions) await extension.onCleanup?.();
+    await Promise.all(workers.map((worker) => worker.terminate()));
     sink.close();
     runState.control = null;
     runState.logSink = null;
@@ -151,36 +170,39 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     logger,
     control,
     failures: [],
+    monitor: new RunMonitor(control, runState.links),
+    stopping: false,
     firstInterruptMs: null,
     extensions,
     call,
     onSigint: () => interrupt(current),
   };
   run = current;
+  emitRunEvent('state', 'preparing');
   process.on('SIGINT', current.onSigint);
   logger.log(LogLevel.INFO, `Starting ${blocks.length} Block${blocks.length === 1 ? '' : 's'}`);
   warnUnlinked(blocks, logger);
   /** A worker failed on its own: the run fails and stops. */
-  const failRun = (message: string): void => {
+  const failRun = (worker: BlockWorker, message: string): void => {
     logger.log(LogLevel.ERROR, message);
-    current.failures.push(message);
+    noteFailure(current, worker.block.name, message);
     control.raise.set();
     control.stop.set();
   };
-  current.workers = blocks.map(
-    (block, blockIndex) =>
-      new BlockWorker(block, entry.url, { ...info, blockIndex }, entry.execArgv, {
-        message: (worker, message) => onWorkerMessage(current, worker, message),
-        error: (worker, error) => failRun(`The thread of ${worker.block.name} failed: ${describeError(error)}`),
-        exit: (worker, code) => {
-          const early = !control.start.isSet() && !control.barrier.broken;
-          if (!worker.terminated && !control.raise.isSet() && (code !== 0 || early)) {
-            const when = early ? ' before the run started' : '';
-            failRun(`The thread of ${worker.block.name} exited${when} with code ${code}`);
-          }
-          if (!control.start.isSet()) control.barrier.abort();
-        },
-      }),
+  current.workers = workers;
+  workers.forEach((worker, blockIndex) =>
+    worker.host(entry, { ...info, blockIndex }, {
+      message: (worker, message) => onWorkerMessage(current, worker, message),
+      error: (worker, error) => failRun(worker, `The thread of ${worker.block.name} failed: ${describeError(error)}`),
+      exit: (worker, code) => {
+        const early = !control.start.isSet() && !control.barrier.broken;
+        if (!worker.terminated && !control.raise.isSet() && (code !== 0 || early)) {
+          const when = early ? ' before the run started' : '';
+          failRun(worker, `The thread of ${worker.block.name} exited${when} with code ${code}`);
+        }
+        if (!control.start.isSet()) control.barrier.abort();
+      },
+    }),
   );
   wakeSleepersOnStop(current);
   runState.preparedAll = true;
@@ -200,7 +222,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
   if (!runState.preparedAll) throw new Error('renice() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('renice() was called after launch()');
   try {
-    checkOptions(options, ['allowRoot'], 'renice');
+    checkOptions(options, ['allowRoot'], 'renice()');
   } catch (error) {
     return stopPreparedRun(error);
   }
@@ -243,7 +265,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
   if (!runState.preparedAll) throw new Error('launch() was called before prepare(): call prepare() first');
   if (runState.launchedAll) return failOrder('launch() was called twice: the run is already launched');
   try {
-    checkOptions(options, ['noRaise'], 'launch');
+    checkOptions(options, ['noRaise'], 'launch()');
   } catch (error) {
     return stopPreparedRun(error);
   }
@@ -254,6 +276,8 @@ async function launchRun(options: LaunchOptions): Promise<void> {
     await control.barrier.waitAsync();
     control.t0.value = systemClock.time();
     control.start.set();
+    emitRunEvent('state', 'running');
+    current.monitor.start();
     logger.log(LogLevel.INFO, 'All Blocks ready, starting the test');
     if (workers.length === 0) logger.log(LogLevel.WARNING, 'No Block to run: the run ends at once');
     // Cleanup (and its grace period) starts when a Block ends or anyone asks to stop (a Block, stop(), Ctrl+C).
@@ -271,7 +295,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
  */
 export async function start(options: StartOptions = {}): Promise<void> {
   const { logLevel, entry, allowRoot, noRaise, ...extensionOptions } = options;
-  checkOptions(options, ['logLevel', 'entry', 'allowRoot', 'noRaise', ...extensionKeys()], 'start');
+  checkOptions(options, ['logLevel', 'entry', 'allowRoot', 'noRaise', ...extensionKeys()], 'start()');
   await prepare({ logLevel, entry, ...extensionOptions });
   await renice({ allowRoot });
   await launch({ noRaise });
@@ -324,6 +348,10 @@ async function cleanup(failure?: string): Promise<never | void> {
     current?.logger.log(LogLevel.INFO, 'Crappy stopped');
     current?.sink.close();
     reset();
+    if (current !== null) {
+      emitRunEvent('state', 'ended');
+      emitRunEvent('end', { outcome: failed ? 'failed' : interrupted ? 'interrupted' : 'completed', failures });
+    }
     if (failed && !noRaise) throw runFailure(failures);
     if (interrupted && !noRaise) throw new KeyboardInterrupt();
   }
@@ -333,6 +361,7 @@ async function cleanup(failure?: string): Promise<never | void> {
 async function stopWorkers(current: MainRun): Promise<boolean> {
   const { control, workers, logger } = current;
   control.stop.set();
+  enterStopping(current);
   wakeAll(current);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
@@ -344,9 +373,10 @@ async function stopWorkers(current: MainRun): Promise<boolean> {
   for (const worker of stragglers) {
     const message = `${worker.block.name} did not stop within 3 s: terminating it (its finish() did not complete)`;
     logger.log(LogLevel.ERROR, message);
-    current.failures.push(message);
+    noteFailure(current, worker.block.name, message);
   }
   await Promise.all(stragglers.map((worker) => worker.terminate()));
+  current.monitor.stop();
   reportLinks(logger);
   return stragglers.length > 0;
 }
@@ -415,9 +445,15 @@ function releaseSigint(current: MainRun): void {
   setTimeout(() => process.off('SIGINT', current.onSigint), SAME_CTRL_C_MS - sinceCtrlC).unref();
 }
 
+/** Notes what made the run fail, for its `CrappyFail`, and tells the `blockError` listeners. */
+function noteFailure(current: MainRun, block: string, cause: string): void {
+  current.failures.push(cause);
+  emitRunEvent('blockError', { block, cause });
+}
+
 function onWorkerMessage(current: MainRun, worker: BlockWorker, message: WorkerMessage): void {
-  if (message.type === 'log') current.sink.write(message.record);
-  else if (message.type === 'failure') current.failures.push(message.cause);
+  if (message.type === 'log') runState.logSink?.(message.record);
+  else if (message.type === 'failure') noteFailure(current, worker.block.name, message.cause);
   else if (message.type === 'report') worker.block.adoptRunReport(message.report);
   else if (message.type === 'extension') {
     current.extensions.find((extension) => extension.name === message.name)?.onMessage?.(current.workers.indexOf(worker), message.data);
@@ -430,19 +466,23 @@ function extensionKeys(): string[] {
 
 /** Wakes every Block sleeping on its inputs once the run stops, so that it sees the stop at once. */
 function wakeSleepersOnStop(current: MainRun): void {
-  void current.control.stop.waitAsync().then(() => wakeAll(current));
+  void current.control.stop.waitAsync().then(() => {
+    wakeAll(current);
+    enterStopping(current);
+  });
+}
+
+/** Tells the `state` listeners, once, that the run is stopping. */
+function enterStopping(current: MainRun): void {
+  if (current.stopping) return;
+  current.stopping = true;
+  emitRunEvent('state', 'stopping');
 }
 
 function wakeAll(current: MainRun): void {
   for (const worker of current.workers) worker.block.doorbell.wake();
 }
 
-function checkOptions(options: object, allowed: string[], fn: string): void {
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}(): options must be an object`);
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new TypeError(`${fn}(): unknown option '${key}' (known: ${allowed.join(', ')})`);
-  }
-}
 
 /**
  * Runs `step` of the run of `prepare()` call number `call`, noting for the

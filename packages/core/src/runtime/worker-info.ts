@@ -1,9 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { GraphSignature } from './graph.js';
 import type { RunHistory } from './run-history.js';
-
-/** Key of Crappy's data in a Block worker's `workerData`. */
-export const WORKER_DATA_KEY = '__crappyBlockWorker';
+import { WORKER_DATA_KEY } from './worker-boot.js';
 
 /** What the main thread hands a Block's worker. */
 export interface WorkerInfo {
@@ -40,7 +38,7 @@ export type WorkerMessage =
 /** Messages from the main thread to a Block's worker. */
 export type MainMessage = { type: 'renice'; allowRoot: boolean } | { type: 'extension'; name: string; data: unknown };
 
-/** This thread's worker info, when it is a Crappy Block worker. */
+/** This thread's worker info, when it is a Crappy Block worker (`worker-main.js` puts it in `workerData` before loading the entry). */
 export const workerInfo: WorkerInfo | undefined = (workerData as Record<string, unknown> | null | undefined)?.[
   WORKER_DATA_KEY
 ] as WorkerInfo | undefined;
