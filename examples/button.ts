@@ -1,7 +1,7 @@
 /**
  * A button in the browser: each click on "Next step" sends the click count
  * (label `step`), shown in a Dashboard and plotted against time. Open the
- * address printed at start (`http://127.0.0.1:8050/`).
+ * address printed at start (`http://127.0.0.1:8050/?token=…`).
  *
  * The run ends by itself after 10 s (`CRAPPY_UI_DEMO_SECONDS` to change it).
  *

@@ -2,7 +2,7 @@
  * Live values over a drawing in the browser: two "thermocouples" on a
  * sample, each a dot colored from blue (20 °C) to red (80 °C) with its value
  * next to it, and the elapsed time. Open the address printed at start
- * (`http://127.0.0.1:8050/`). Give `image: 'sample.png'` to draw over a
+ * (`http://127.0.0.1:8050/?token=…`). Give `image: 'sample.png'` to draw over a
  * picture of your own set-up.
  *
  * The run ends by itself after 10 s (`CRAPPY_UI_DEMO_SECONDS` to change it).

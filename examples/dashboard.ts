@@ -1,7 +1,7 @@
 /**
  * Latest values in the browser: a Dashboard shows the time and the command
  * of a Generator with 3 digits, and a "waiting for" line for a label that
- * never comes. Open the address printed at start (`http://127.0.0.1:8050/`).
+ * never comes. Open the address printed at start (`http://127.0.0.1:8050/?token=…`).
  *
  * The run ends by itself after 10 s (`CRAPPY_UI_DEMO_SECONDS` to change it).
  *

@@ -2,7 +2,7 @@
  * Live plots in the browser: a fast sine source (2 kHz) plotted over the
  * whole test (decimated by the Grapher to at most `maxPt` points) and over a
  * rolling window of its last 2000 points, next to the Generator's command.
- * Open the address printed at start (`http://127.0.0.1:8050/`).
+ * Open the address printed at start (`http://127.0.0.1:8050/?token=…`).
  *
  * The run ends by itself after 10 s (`CRAPPY_UI_DEMO_SECONDS` to change it),
  * or with the page's Stop button.

@@ -1,6 +1,6 @@
 /**
  * Stopping a test from the browser: click "Stop the test" on the page
- * (`http://127.0.0.1:8050/`) and the run ends cleanly: every Block's
+ * (`http://127.0.0.1:8050/?token=…`) and the run ends cleanly: every Block's
  * `finish()` runs and `start()` resolves. The Recorder's file is complete.
  *
  * Without a click, the run ends by itself after 10 s

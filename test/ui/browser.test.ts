@@ -1,7 +1,8 @@
 /**
  * The web UI in a real headless Chromium (Debian's `chromium`, driven by
  * playwright-core): a run with a Generator feeding a Grapher, a Dashboard
- * and a Canvas, a Button and a StopButton. Set CRAPPY_UI_SCREENSHOTS=1 to
+ * and a Canvas, a Button and a StopButton, opened at the printed address
+ * (with its token), and its view-only page. Set CRAPPY_UI_SCREENSHOTS=1 to
  * also save the panels' screenshots under docs/img/.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -48,21 +49,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
   it('plots, shows values, pauses, resumes, clicks, and StopButton ends the run', async () => {
     let child: ChildProcess | undefined;
     let url = '';
-    let found: (value: string) => void;
-    const urlFound = new Promise<string>((resolve) => (found = resolve));
+    let found: (value: [string, string]) => void;
+    const urlFound = new Promise<[string, string]>((resolve) => (found = resolve));
     let out = '';
     const finished: Promise<ScriptResult> = runScript('ui/run.ts', {
       timeoutMs: 90_000,
       onSpawn: (c) => (child = c),
       onStdout: (chunk) => {
         out += chunk;
-        const match = /Crappy UI: (http:\/\/\S+)/.exec(out);
-        if (match) found(match[1]!);
+        const match = /Crappy UI: (http:\/\/\S+)\n[^]*Crappy UI \(view only\): (http:\/\/\S+)\n/.exec(out);
+        if (match) found([match[1]!, match[2]!]);
       },
     });
     try {
-      url = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      let viewUrl: string;
+      [url, viewUrl] = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/);
       const page: Page = await browser.newPage();
       // The page logs no error (a missing favicon was one: a 404 in the console).
       const errors: string[] = [];
@@ -70,7 +72,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
         if (message.type() === 'error') errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(url);
+      const opened = await page.goto(url);
+      // The token went into a cookie, out of the address bar.
+      expect(opened?.status()).toBe(200);
+      expect(page.url()).toBe(url.split('?')[0]);
+      await expect.poll(() => page.locator('body').getAttribute('data-role')).toBe('control');
+      expect(await page.locator('#pause').isVisible()).toBe(true);
+      expect(await page.locator('#view-only').isVisible()).toBe(false);
 
       // Points arrive in the Grapher.
       const grapher = page.locator('section[data-kind=grapher]');
@@ -137,6 +145,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
       await other.goto(url);
       await expect.poll(async () => Number((await other.locator('section[data-kind=grapher]').getAttribute('data-points')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
       await other.close();
+
+      // The view-only page gets the data, without the controls. (Its cookie replaces the control
+      // one in this browser: the control page keeps its open socket.)
+      const viewer = await browser.newPage();
+      await viewer.goto(viewUrl);
+      await expect.poll(async () => Number((await viewer.locator('section[data-kind=grapher]').getAttribute('data-points')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
+      expect(await viewer.locator('#view-only').isVisible()).toBe(true);
+      for (const control of ['#pause', '#resume', '#stop', 'section[data-kind=button] button', 'section[data-kind=stop-button] button']) {
+        expect(await viewer.locator(control).isVisible(), control).toBe(false);
+      }
+      await viewer.close();
 
       // StopButton: the run ends cleanly and start() resolves.
       await page.locator('section[data-kind=stop-button] button').click();

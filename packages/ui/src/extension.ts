@@ -27,6 +27,7 @@ async function onPrepare(run: RunContext): Promise<void> {
   const url = await current.listen(options);
   server = current;
   process.stdout.write(`Crappy UI: ${url}\n`);
+  if (current.viewUrl !== null) process.stdout.write(`Crappy UI (view only): ${current.viewUrl}\n`);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `@crappy/ui`: the run's web page. When a run holds a UI Block (Grapher,
  * Dashboard, Button, StopButton, Canvas), the main thread serves one local
- * page for the run (`http://127.0.0.1:8050/` by default, printed at start)
+ * page for the run (`http://127.0.0.1:8050/?token=…` by default, printed at start)
  * with a panel per UI Block and the run panel (state, elapsed time, loop
  * rates, Link counts, Pause/Resume/Stop). Importing this package (the
  * `crappy` package does) registers it with the runtime.
@@ -26,6 +26,7 @@ export { Dashboard, type DashboardOptions } from './blocks/dashboard.js';
 export { Grapher, type GrapherOptions } from './blocks/grapher.js';
 export { StopButton, type StopButtonOptions } from './blocks/stop-button.js';
 export { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
+export type { UiAccessOptions, UiTlsOptions } from './security/access-options.js';
 export { isUiBlock, UiBlock, type PageEvent, type PanelConfig, type PanelUpdate } from './ui-block.js';
 export * as blocks from './blocks/index.js';
 

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +11,11 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { PanelConfig, PanelUpdate } from './ui-block.js';
 import { Canvas } from './blocks/canvas.js';
 import { LoopRates } from './loop-rates.js';
-import type { UiBlock } from './ui-block.js';
+import { checkKeys, type UiBlock } from './ui-block.js';
 import { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
+import { AccessControl, SECURITY_HEADERS, type Role } from './security/access-control.js';
+import { readAccessOptions } from './security/access-options.js';
+import { isLoopback, isWildcard, urlHost } from './security/hosts.js';
 
 /** A panel of the page and what the server keeps of it for browsers that connect later. */
 interface Panel {
@@ -53,15 +58,19 @@ const STATUS_HZ = 4;
  */
 export class UiServer {
   private readonly panels: Panel[];
-  private readonly http: Server;
+  /** Created in listen(): HTTP or HTTPS, as the options say. */
+  private http: Server | null = null;
+  private access: AccessControl | null = null;
   /** Created in listen(): `ws` is loaded only by the main thread of a run with a UI (it costs a worker ~60 ms and 15 MB). */
   private wss: WebSocketServer | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly loopRates = new LoopRates();
   private rates: Array<number | null>;
   private stoppedAt: number | null = null;
-  /** The page's address, once listening. */
+  /** The page's address, once listening, with the token that gives control of the run. */
   url = '';
+  /** The address of the view-only page (plots and values, no controls), or `null` when no token is required. */
+  viewUrl: string | null = null;
 
   /**
    * @param loops each Block's count of started loops, in shared memory
@@ -75,24 +84,25 @@ export class UiServer {
   ) {
     this.panels = blocks.map(({ id, block }) => ({ id, block, config: block.panel(), values: {}, curves: [] }));
     this.rates = run.blocks.map(() => null);
-    this.http = createServer((req, res) => void this.serve(req, res));
   }
 
   /**
-   * Starts listening; resolves with the page's address.
-   * @throws Error when the port is taken or the address is not valid
+   * Starts listening; resolves with the page's address (with its control token).
+   * @throws Error when the port is taken, the address is not valid, or an access option is wrong (naming it)
    */
   async listen(options: UiOptions): Promise<string> {
+    checkKeys(options, ['host', 'port', 'open', 'token', 'tls', 'allowedHosts'], 'start(): ui');
     const host = options.host ?? '127.0.0.1';
     const envPort = process.env.CRAPPY_UI_PORT;
     const port = options.port ?? (envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_UI_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ui.port must be an integer from 0 to 65535, got ${String(port)}`);
+    const settings = readAccessOptions(options, host);
+    const serve = (req: IncomingMessage, res: ServerResponse): void => void this.serve(req, res);
+    const http = settings.tls === null ? createServer(serve) : createHttpsServer(settings.tls, serve);
+    this.http = http;
     const { WebSocketServer } = await import('ws');
-    const wss = new WebSocketServer({ server: this.http, path: '/ws' });
-    wss.on('connection', (ws) => this.connect(ws));
-    // The server's errors are the HTTP server's, handled below.
-    wss.on('error', () => {});
-    this.wss = wss;
+    this.wss = new WebSocketServer({ noServer: true });
+    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException): void => {
         const why =
@@ -101,16 +111,23 @@ export class UiServer {
             : error.message;
         reject(new Error(`The Crappy UI server could not listen on ${host}:${port}: ${why}`));
       };
-      this.http.once('error', onError);
-      this.http.listen(port, host, () => {
-        this.http.off('error', onError);
+      http.once('error', onError);
+      http.listen(port, host, () => {
+        http.off('error', onError);
         resolve();
       });
     });
-    const address = this.http.address();
+    const address = http.address();
     const actual = typeof address === 'object' && address !== null ? address.port : port;
-    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-    this.url = `http://${shown}:${actual}/`;
+    const access = new AccessControl(settings, host, actual);
+    this.access = access;
+    const base = `${settings.tls === null ? 'http' : 'https'}://${isWildcard(host) ? 'localhost' : urlHost(host)}:${actual}/`;
+    this.url = `${base}${access.query('control')}`;
+    this.viewUrl = access.tokens === null ? null : `${base}${access.query('view')}`;
+    if (!settings.token) this.run.log(LogLevel.WARNING, 'ui.token is false: any program or user of this computer can control the run from its page');
+    if (settings.tls === null && !isLoopback(host)) {
+      this.run.log(LogLevel.WARNING, `The UI page is served on ${host} without ui.tls: its token crosses the network in clear`);
+    }
     this.timer = setInterval(() => this.broadcastStatus(), 1000 / STATUS_HZ);
     this.timer.unref();
     const open = options.open ?? process.env.CRAPPY_UI_OPEN === '1';
@@ -155,11 +172,23 @@ export class UiServer {
       for (const client of wss.clients) client.close(1001, 'run ended');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     }
-    this.http.closeAllConnections();
-    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    const http = this.http;
+    if (http === null) return;
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const verdict = this.access?.check(req, false) ?? { kind: 'refuse', reason: 'not listening yet' };
+    if (verdict.kind === 'refuse') {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end(`Forbidden: ${verdict.reason}`);
+      return;
+    }
+    if (verdict.kind === 'login') {
+      res.writeHead(303, { location: verdict.location, 'set-cookie': verdict.cookie, 'cache-control': 'no-store' }).end();
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0]!;
     let file = FILES[path];
     const image = /^\/image\/(\d+)$/.exec(path);
@@ -179,18 +208,40 @@ export class UiServer {
     }
   }
 
-  private connect(ws: WebSocket): void {
+  /** A WebSocket upgrade: on `/ws`, from the page's own origin, with a token; refused with a 403 otherwise. */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const wss = this.wss;
+    const verdict = this.access?.check(req, true);
+    if (wss === null || verdict === undefined || (req.url ?? '').split('?')[0] !== '/ws' || verdict.kind !== 'allow') {
+      const reason = verdict?.kind === 'refuse' ? verdict.reason : 'not a socket of this page';
+      socket.end(`HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\nForbidden: ${reason}`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, verdict.role));
+  }
+
+  private connect(ws: WebSocket, role: Role): void {
     const { blocks, links } = this.run;
     ws.send(
       JSON.stringify({
         type: 'init',
+        role,
         blocks: blocks.map((block) => block.name),
         links: links.map((link) => ({ name: link.name, from: link.sender.name, to: link.receiver.name })),
         panels: this.panels.map((p) => ({ id: p.id, name: p.block.name, ...p.config, values: p.values, curves: p.curves })),
       }),
     );
     ws.send(JSON.stringify(this.status()));
-    ws.on('message', (raw) => this.command(String(raw)));
+    if (role === 'control') {
+      ws.on('message', (raw) => this.command(String(raw)));
+      return;
+    }
+    let warned = false;
+    ws.on('message', () => {
+      ws.send(JSON.stringify({ type: 'refused', reason: 'this page is view-only' }));
+      if (!warned) this.run.log(LogLevel.WARNING, 'A view-only page sent a command: refused');
+      warned = true;
+    });
   }
 
   private command(raw: string): void {

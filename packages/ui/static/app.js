@@ -118,7 +118,7 @@
 
   // ---- Button and StopButton ----
   function button(p, box, text) {
-    const b = el('button', {}, text);
+    const b = el('button', { class: 'control' }, text);
     b.onclick = () => send({ type: 'click', id: p.id });
     box.append(b);
     return {};
@@ -187,6 +187,8 @@
 
   function init(message) {
     panelsEl.textContent = '';
+    // The controls show once the server says this page has them; it refuses a view-only page's commands anyway.
+    document.body.dataset.role = message.role;
     panels = new Map();
     blocks = message.blocks;
     links = message.links;
