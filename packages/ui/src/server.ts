@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LogLevel, systemClock, type RunContext } from '@crappy/core';
+import { events, LogLevel, systemClock, type LinkDropEvent, type RunContext, type RunPhase } from '@crappy/core';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { PanelConfig, PanelUpdate } from './ui-block.js';
 import { Canvas } from './blocks/canvas.js';
@@ -67,6 +67,19 @@ export class UiServer {
   private readonly loopRates = new LoopRates();
   private rates: Array<number | null>;
   private stoppedAt: number | null = null;
+  /** The run's state, as the run events tell it. */
+  private phase: RunPhase = 'preparing';
+  /** Messages each Link dropped, as the run events tell it. */
+  private readonly dropped: number[];
+  private readonly onState = (phase: RunPhase): void => {
+    this.phase = phase;
+  };
+  private readonly onLinkDrop = (drop: LinkDropEvent): void => {
+    const index = this.run.links.findIndex(
+      (link) => link.name === drop.link && link.sender.name === drop.sender && link.receiver.name === drop.receiver,
+    );
+    if (index >= 0) this.dropped[index] = drop.totalDropped;
+  };
   /** The page's address, once listening, with the token that gives control of the run. */
   url = '';
   /** The address of the view-only page (plots and values, no controls), or `null` when no token is required. */
@@ -84,6 +97,10 @@ export class UiServer {
   ) {
     this.panels = blocks.map(({ id, block }) => ({ id, block, config: block.panel(), values: {}, curves: [] }));
     this.rates = run.blocks.map(() => null);
+    this.dropped = run.links.map(() => 0);
+    // The run panel follows the run through the same events as any script.
+    events.on('state', this.onState);
+    events.on('linkDrop', this.onLinkDrop);
   }
 
   /**
@@ -166,6 +183,8 @@ export class UiServer {
   /** Sends the last state, closes every connection and the server. */
   async close(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
+    events.off('state', this.onState);
+    events.off('linkDrop', this.onLinkDrop);
     this.broadcastStatus(true);
     const wss = this.wss;
     if (wss !== null) {
@@ -285,22 +304,15 @@ export class UiServer {
     const { control, links } = this.run;
     const t0 = control.t0.value;
     const now = Date.now() / 1000;
-    if (control.stop.isSet() && this.stoppedAt === null) this.stoppedAt = now;
-    const state = ended
-      ? 'ended'
-      : control.stop.isSet()
-        ? 'stopping'
-        : !control.start.isSet()
-          ? 'starting'
-          : control.pause.isSet()
-            ? 'paused'
-            : 'running';
+    const state = ended ? 'ended' : this.phase;
+    if ((state === 'stopping' || state === 'ended') && this.stoppedAt === null) this.stoppedAt = now;
     return {
       type: 'run',
       state,
       elapsed: t0 > 0 ? (this.stoppedAt ?? now) - t0 : 0,
       rates: this.rates,
-      links: links.map((link) => link.stats),
+      // Sent and received are counters in shared memory; drops come from the linkDrop events.
+      links: links.map((link, i) => ({ ...link.stats, dropped: this.dropped[i] })),
     };
   }
 
