@@ -7,7 +7,7 @@ import { Link, type LinkEnd, type LinkOptions } from '../../packages/core/src/li
 import type { Message } from '../../packages/core/src/message/message.js';
 import { LogLevel } from '../../packages/core/src/logging/levels.js';
 import { Modifier, type ModifierResult } from '../../packages/core/src/modifier/modifier.js';
-import { reset } from '../../packages/core/src/runtime/orchestrator.js';
+import { reset } from '../../packages/core/src/runtime/run-api.js';
 import { runState } from '../../packages/core/src/block/run-state.js';
 import { ControlBlock } from '../../packages/core/src/sync/control-block.js';
 import { startWorker, type TestWorker } from '../sync/threads.js';

@@ -22,18 +22,8 @@ export { Actuator } from './actuator/actuator.js';
 export { InOut } from './inout/inout.js';
 export { Path, type PathContext } from './path/path.js';
 export { ClassRegistry } from './registry.js';
-export {
-  launch,
-  prepare,
-  renice,
-  reset,
-  start,
-  stop,
-  type LaunchOptions,
-  type PrepareOptions,
-  type ReniceOptions,
-  type StartOptions,
-} from './runtime/orchestrator.js';
+export { launch, prepare, renice, reset, start, stop } from './runtime/run-api.js';
+export type { LaunchOptions, PrepareOptions, ReniceOptions, StartOptions } from './runtime/run-options.js';
 export {
   onMainMessage,
   registerRunExtension,

@@ -11,18 +11,8 @@
 import { Block } from '../block/block.js';
 import { runState } from '../block/run-state.js';
 import type { LogSinkFn } from '../logging/log-record.js';
-import {
-  launch,
-  prepare,
-  renice,
-  reset,
-  start,
-  stop,
-  type LaunchOptions,
-  type PrepareOptions,
-  type ReniceOptions,
-  type StartOptions,
-} from '../runtime/orchestrator.js';
+import { launch, prepare, renice, reset, start, stop } from '../runtime/run-api.js';
+import type { LaunchOptions, PrepareOptions, ReniceOptions, StartOptions } from '../runtime/run-options.js';
 import type { Barrier } from '../sync/barrier.js';
 import type { SharedEvent } from '../sync/shared-event.js';
 import type { SharedValue } from '../sync/shared-value.js';

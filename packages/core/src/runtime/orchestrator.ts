@@ -1,6 +1,13 @@
+/**
+ * The main thread's side of a run: prepare, renice and launch it, watch its
+ * workers, handle Ctrl+C, clean up and say how it ended. The public
+ * functions that call these, in the main thread or in a worker, are in
+ * `run-api.ts`.
+ * @module
+ */
 import type { Block } from '../block/block.js';
 import { BrokenBarrierError, CrappyFail, KeyboardInterrupt } from '../errors.js';
-import { LogLevel, parseLevel, type LogLevelName } from '../logging/levels.js';
+import { LogLevel, parseLevel } from '../logging/levels.js';
 import { LogSink } from '../logging/log-sink.js';
 import { describeError, Logger } from '../logging/logger.js';
 import { checkOptions } from '../options/check-options.js';
@@ -9,37 +16,15 @@ import { ControlBlock } from '../sync/control-block.js';
 import { clockAnchor, systemClock } from '../time/clock.js';
 import { BlockWorker } from './block-worker.js';
 import { workerEntry, workerExecArgv, type WorkerEntry } from './entry-script.js';
-import { runExtensions, type ExtensionOptions, type RunContext, type RunExtension } from './extensions.js';
+import { runExtensions, type RunContext, type RunExtension } from './extensions.js';
 import { graphSignature } from './graph.js';
 import { historyBefore, recordFailure, type RunStep } from './run-history.js';
 import { emitRunEvent } from './run-events.js';
 import { RunMonitor } from './run-monitor.js';
 import { resetRunState, runState } from '../block/run-state.js';
-import { workerInfo, type WorkerMessage } from './worker-info.js';
-import { endSkippedRun, isSkippingRun, prepareInWorker, reniceSkippedRun } from './worker-run.js';
+import type { LaunchOptions, PrepareOptions, ReniceOptions } from './run-options.js';
+import type { WorkerMessage } from './worker-info.js';
 
-/** Options of {@link prepare} (run extensions such as `@crappy/ui` add theirs, e.g. `ui`). */
-export interface PrepareOptions extends ExtensionOptions {
-  /** Global log threshold (default `'debug'`); `null` disables logging. */
-  logLevel?: LogLevel | LogLevelName | number | null;
-  /** The script the Block workers re-run (default: the script Node was started with). */
-  entry?: string;
-}
-
-/** Options of {@link renice}. */
-export interface ReniceOptions {
-  /** Allow negative niceness (needs the right to raise priorities). */
-  allowRoot?: boolean;
-}
-
-/** Options of {@link launch}. */
-export interface LaunchOptions {
-  /** Do not throw `CrappyFail` / `KeyboardInterrupt` at the end of a failed or interrupted run. */
-  noRaise?: boolean;
-}
-
-/** Options of {@link start}: those of prepare, renice and launch. */
-export type StartOptions = PrepareOptions & ReniceOptions & LaunchOptions;
 
 /**
  * How long Blocks get to finish once stop is set, before they are
@@ -90,8 +75,7 @@ let prepareCalls = 0;
  * graph and calls its Block's `prepare()`, then waits at the start barrier.
  * @throws CrappyFail when a run is already prepared or launched
  */
-export async function prepare(options: PrepareOptions = {}): Promise<void> {
-  if (workerInfo !== undefined) return prepareInWorker(workerInfo);
+export async function prepareInMain(options: PrepareOptions = {}): Promise<void> {
   prepareCalls += 1;
   const call = prepareCalls;
   await recordingFailure(call, 'prepare', () => prepareRun(options, call));
@@ -213,8 +197,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
  * `allowRoot`); no-op on Windows. Waits until every worker has done it.
  * @throws Error before prepare(); CrappyFail after launch()
  */
-export async function renice(options: ReniceOptions = {}): Promise<void> {
-  if (workerInfo !== undefined) return reniceSkippedRun(workerInfo);
+export async function reniceInMain(options: ReniceOptions = {}): Promise<void> {
   await recordingFailure(run?.call, 'renice', () => reniceRun(options));
 }
 
@@ -252,11 +235,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
  * grace, then terminated) and cleans up.
  * @throws CrappyFail when a Block failed; KeyboardInterrupt after Ctrl+C (unless `noRaise`)
  */
-export async function launch(options: LaunchOptions = {}): Promise<void> {
-  if (workerInfo !== undefined) {
-    if (isSkippingRun()) endSkippedRun(workerInfo);
-    return;
-  }
+export async function launchInMain(options: LaunchOptions = {}): Promise<void> {
   await recordingFailure(run?.call, 'launch', () => launchRun(options));
 }
 
@@ -290,27 +269,10 @@ async function launchRun(options: LaunchOptions): Promise<void> {
 }
 
 /**
- * Prepares, renices and launches a run: the usual way to run a script.
- * In a Block's worker, it hosts that Block instead and never returns.
- */
-export async function start(options: StartOptions = {}): Promise<void> {
-  const { logLevel, entry, allowRoot, noRaise, ...extensionOptions } = options;
-  checkOptions(options, ['logLevel', 'entry', 'allowRoot', 'noRaise', ...extensionKeys()], 'start()');
-  await prepare({ logLevel, entry, ...extensionOptions });
-  await renice({ allowRoot });
-  await launch({ noRaise });
-}
-
-/** Asks every Block of the current run to stop; does nothing outside a run. */
-export function stop(): void {
-  runState.control?.stop.set();
-}
-
-/**
  * Forgets every Block and Link created so far and the run state (class
- * registries stay). Runs at the end of every run.
+ * registries stay), and the main thread's run. Runs at the end of every run.
  */
-export function reset(): void {
+export function resetInMain(): void {
   if (run !== null) releaseSigint(run);
   run = null;
   resetRunState();
@@ -347,7 +309,7 @@ async function cleanup(raise: boolean, failure?: string): Promise<never | void> 
     }
     current?.logger.log(LogLevel.INFO, 'Crappy stopped');
     current?.sink.close();
-    reset();
+    resetInMain();
     if (current !== null) {
       emitRunEvent('state', 'ended');
       emitRunEvent('end', { outcome: failed ? 'failed' : interrupted ? 'interrupted' : 'completed', failures });
@@ -459,7 +421,8 @@ function onWorkerMessage(current: MainRun, worker: BlockWorker, message: WorkerM
   }
 }
 
-function extensionKeys(): string[] {
+/** The options that the registered run extensions add to `prepare()` and `start()`. */
+export function extensionKeys(): string[] {
   return runExtensions().flatMap((extension) => (extension.optionKey === undefined ? [] : [extension.optionKey]));
 }
 

@@ -18,25 +18,19 @@ let prepareCalls = 0;
 let skipping = false;
 
 /**
- * Whether this worker is passing over an earlier run of the script (a
- * `start()` call before the one it hosts a Block of).
+ * `launch()` in a Block worker: leaves a skipped run (a `start()` call before
+ * the one it hosts a Block of), so that the script goes on to build the next
+ * graph, throwing what that `launch()` threw in the main thread.
  */
-export function isSkippingRun(): boolean {
-  return skipping;
-}
-
-/**
- * Leaves a skipped run at its `launch()`: the script goes on to build the
- * next graph. Throws what that `launch()` threw in the main thread.
- */
-export function endSkippedRun(info: WorkerInfo): void {
+export function launchInWorker(info: WorkerInfo): void {
+  if (!skipping) return;
   skipping = false;
   resetRunState();
   replayFailure(info.history, prepareCalls, 'launch', resetRunState);
 }
 
-/** `renice()` of a skipped run: throws what it threw in the main thread. */
-export function reniceSkippedRun(info: WorkerInfo): void {
+/** `renice()` in a Block worker: of a skipped run, throws what it threw in the main thread. */
+export function reniceInWorker(info: WorkerInfo): void {
   if (!skipping) return;
   try {
     replayFailure(info.history, prepareCalls, 'renice', resetRunState);
