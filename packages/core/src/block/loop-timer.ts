@@ -3,6 +3,7 @@ import { LogLevel } from '../logging/levels.js';
 import type { ControlBlock } from '../sync/control-block.js';
 import { monotonic } from '../time/clock.js';
 import { PreciseWait } from '../time/precise-wait.js';
+import { tightenTimerSlack } from '../time/timer-slack.js';
 import { WakeMargin } from '../time/wake-margin.js';
 import type { Block } from './block.js';
 import { eventLoopInUse } from './event-loop-use.js';
@@ -12,6 +13,12 @@ import { eventLoopInUse } from './event-loop-use.js';
  * async drivers progress; also the longest a paced Block blocks its thread.
  */
 const YIELD_PERIOD = 0.01;
+/**
+ * The busy-wait lasts at most this share of the period, whatever the learned
+ * margin: on a loaded machine, late wake-ups then make late loops rather than
+ * spinning Blocks, which would load the machine more.
+ */
+const LONGEST_MARGIN_SHARE = 0.15;
 /** Bounds of the learned margin (s) by which a timer sleep ends before the blocking wait or busy-wait that follows it. */
 const TIMER_MARGIN = { initial: 2e-3, min: 1e-3, max: 1e-2 };
 /** How long an idle free-running Block polls its inputs, while one of their senders is awake, before sleeping (s). */
@@ -55,7 +62,11 @@ export class LoopTimer {
 
   /** Starts the bookkeeping: called once after `begin()`. */
   start(): void {
-    const now = this.block.clock.time();
+    const { block } = this;
+    if (block.freq !== null && block.freq !== undefined && this.precise.available) {
+      block.log(LogLevel.DEBUG, tightenTimerSlack() ? 'Timer slack of the thread set to 1 ns' : 'Could not lower the timer slack of the thread');
+    }
+    const now = block.clock.time();
     this.timed._lastT = now;
     this.timed._lastFps = now;
     this.timed._nLoops = 0;
@@ -66,48 +77,49 @@ export class LoopTimer {
     const block = this.block;
     this.timed._nLoops += 1;
     const freq = block.freq;
-    if (freq !== null && freq !== undefined) return this.pace(this.timed._lastT! + 1 / freq);
+    if (freq !== null && freq !== undefined) return this.pace(this.timed._lastT! + 1 / freq, 1 / freq);
     this.idle();
     if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenFinish();
     this.finish(block.clock.time());
   }
 
-  /** Waits until `target` (clock seconds), sleeping as much of it as can be slept precisely. */
-  private pace(target: number): void | Promise<void> {
+  /** Waits until `target` (clock seconds) at the end of a `period`, sleeping as much of it as can be slept precisely. */
+  private pace(target: number, period: number): void | Promise<void> {
+    const longestMargin = LONGEST_MARGIN_SHARE * period;
     const remaining = target - this.block.clock.time();
     // How long the thread may block before the target: what a timer could not sleep precisely
     // when the event loop has work, up to the yield period otherwise.
     const blockable = this.precise.available && !eventLoopInUse() ? YIELD_PERIOD : this.timerMargin.value;
-    if (remaining > blockable) return this.sleepThenWait(target, remaining - blockable);
+    if (remaining > blockable) return this.sleepThenWait(target, longestMargin, remaining - blockable);
     // The event loop's turn (tens of µs) comes before the wait, which absorbs it.
-    if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenWait(target);
-    this.waitUntil(target);
+    if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenWait(target, longestMargin);
+    this.waitUntil(target, longestMargin);
   }
 
   /** Sleeps `seconds` on a timer (the event loop turns), learning how late timers end, then waits until `target`. */
-  private async sleepThenWait(target: number, seconds: number): Promise<void> {
+  private async sleepThenWait(target: number, longestMargin: number, seconds: number): Promise<void> {
     const clock = this.block.clock;
     const start = clock.time();
     this.block.doorbell.setResting(true);
     await clock.sleep(seconds);
     this.timerMargin.record(clock.time() - start - seconds);
     this.lastYield = monotonic();
-    this.waitUntil(target);
+    this.waitUntil(target, longestMargin);
   }
 
   /** Gives the event loop its turn, then waits until `target`. */
-  private async yieldThenWait(target: number): Promise<void> {
+  private async yieldThenWait(target: number, longestMargin: number): Promise<void> {
     await yieldToEventLoop();
     this.lastYield = monotonic();
-    this.waitUntil(target);
+    this.waitUntil(target, longestMargin);
   }
 
-  /** Blocks until the wake-up margin before `target`, busy-waits the margin, then ends the tick. */
-  private waitUntil(target: number): void {
+  /** Blocks until the wake-up margin (at most `longestMargin`) before `target`, busy-waits the margin, then ends the tick. */
+  private waitUntil(target: number, longestMargin: number): void {
     const { block } = this;
     const clock = block.clock;
     block.doorbell.setResting(true);
-    this.precise.sleepUntil(target);
+    this.precise.sleepUntil(target, longestMargin);
     block.doorbell.setResting(false);
     while (clock.time() < target) {
       /* busy-wait the margin for precision */

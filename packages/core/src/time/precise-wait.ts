@@ -48,12 +48,13 @@ export class PreciseWait {
    * Blocks until the margin before `target` (clock seconds) if that is still
    * ahead, and learns from how late it woke up. The caller busy-waits what is
    * left until `target`.
+   * @param longestMargin the margin used is at most this (s), whatever was learned
    */
-  sleepUntil(target: number): void {
+  sleepUntil(target: number, longestMargin = Infinity): void {
     if (!this.usable) return;
     const clock = this.clock;
     const start = clock.time();
-    const duration = target - this.margin.value - start;
+    const duration = target - Math.min(this.margin.value, longestMargin) - start;
     if (duration <= 0) return;
     try {
       clock.wait!(duration);

@@ -10,18 +10,23 @@ export interface WakeMarginOptions {
 
 /** How many of the latest oversleeps the margin is learned from. */
 const WINDOW = 100;
-/** The margin is the oversleep that this share of the window does not exceed. */
+/** The margin is the oversleep that this share of the window does not exceed... */
 const QUANTILE = 0.99;
+/** ...but at most this many times the median oversleep. */
+const SPREAD = 3;
 /** The margin is recomputed after this many new oversleeps (sorting the window each time would cost more than it brings). */
 const RECOMPUTE_EVERY = 10;
 
 /**
  * How early a thread must ask to wake up so that it is not late: learned
  * from its own measured oversleeps (how much later than asked its sleeps
- * ended). The margin is the 99th percentile of the last 100 oversleeps,
- * kept between `min` and `max`, and recomputed every 10 oversleeps (at once
- * when an oversleep exceeds it, so that a late wake-up widens it without
- * delay).
+ * ended). The margin is the 99th percentile of the last 100 oversleeps, but
+ * at most 3 times their median: it covers the spread of the usual wake-ups,
+ * not the rare ones that a busy machine or a virtual CPU woken from idle
+ * makes milliseconds late, which would cost much more busy-waiting than they
+ * are worth. It is kept between `min` and `max`, and recomputed every 10
+ * oversleeps (at once when an oversleep exceeds it, so that a late wake-up
+ * widens it without delay).
  */
 export class WakeMargin {
   private readonly samples = new Float64Array(WINDOW);
@@ -67,7 +72,8 @@ export class WakeMargin {
     window.set(this.samples.subarray(0, n));
     window.sort();
     const rank = Math.min(n - 1, Math.ceil(QUANTILE * n) - 1);
-    this.current = clamp(window[rank]!, this.options.min, this.options.max);
+    const median = window[(n - 1) >> 1]!;
+    this.current = clamp(Math.min(window[rank]!, SPREAD * median), this.options.min, this.options.max);
   }
 }
 
