@@ -21,8 +21,13 @@ const YIELD_PERIOD = 0.01;
 const LONGEST_MARGIN_SHARE = 0.15;
 /** Bounds of the learned margin (s) by which a timer sleep ends before the blocking wait or busy-wait that follows it. */
 const TIMER_MARGIN = { initial: 2e-3, min: 1e-3, max: 1e-2 };
-/** How long an idle free-running Block polls its inputs, while one of their senders is awake, before sleeping (s). */
-const IDLE_SPIN = 1e-4;
+/**
+ * How long an idle free-running Block polls its inputs, while one of their
+ * senders is awake, before sleeping (s): enough for a round trip between two
+ * Blocks on two free cores (5–10 µs), short enough not to hold for long a core
+ * that the sender may need.
+ */
+const IDLE_SPIN = 5e-5;
 /** Longest sleep of an idle or paused free-running Block before it loops again (ms). */
 const IDLE_SLEEP_MS = 10;
 /** Window over which `displayFreq` averages (s). */
