@@ -42,8 +42,12 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'freq_accuracy',
-    variants: [['--freq=1000'], ['--freq=100']],
-    combine: ([f1000, f100]) => ({ freq_1000: without(f1000!, 'freq'), freq_100: without(f100!, 'freq') }),
+    variants: [['--freq=1000'], ['--freq=100'], ['--freq=100', '--blocks=8']],
+    combine: ([f1000, f100, f100x8]) => ({
+      freq_1000: without(f1000!, 'freq'),
+      freq_100: without(f100!, 'freq'),
+      freq_100_x8: without(f100x8!, 'freq', 'blocks'),
+    }),
   },
   {
     name: 'memory',

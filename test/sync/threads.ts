@@ -21,6 +21,7 @@ export { RingBuffer, RingReader, RingWriter } from './link/ring-buffer.ts';
 export { MessageEncoder, MessageDecoder } from './link/codec.ts';
 export { Link } from './link/link.ts';
 export { Doorbell } from './link/doorbell.ts';
+export { eventLoopInUse } from './block/event-loop-use.ts';
 export * from './errors.ts';
 `;
 

@@ -2,15 +2,33 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { LogLevel } from '../logging/levels.js';
 import type { ControlBlock } from '../sync/control-block.js';
 import { monotonic } from '../time/clock.js';
+import { PreciseWait } from '../time/precise-wait.js';
+import { tightenTimerSlack } from '../time/timer-slack.js';
+import { WakeMargin } from '../time/wake-margin.js';
 import type { Block } from './block.js';
+import { eventLoopInUse } from './event-loop-use.js';
 
-/** Last part of a period that is busy-waited for precision (s). */
-const PRECISE_SLICE = 0.002;
-/** The loop lets the event loop run at least this often (s), so that async drivers progress. */
+/**
+ * The event loop turns about this often at least (s), so that messages and
+ * async drivers progress; also the longest a paced Block blocks its thread.
+ */
 const YIELD_PERIOD = 0.01;
-/** How long an idle free-running Block spins on its inputs before sleeping (s). */
-const IDLE_SPIN = 1e-4;
-/** Longest sleep of an idle free-running Block before it loops again (ms). */
+/**
+ * The busy-wait lasts at most this share of the period, whatever the learned
+ * margin: on a loaded machine, late wake-ups then make late loops rather than
+ * spinning Blocks, which would load the machine more.
+ */
+const LONGEST_MARGIN_SHARE = 0.15;
+/** Bounds of the learned margin (s) by which a timer sleep ends before the blocking wait or busy-wait that follows it. */
+const TIMER_MARGIN = { initial: 2e-3, min: 1e-3, max: 1e-2 };
+/**
+ * How long an idle free-running Block polls its inputs, while one of their
+ * senders is awake, before sleeping (s): enough for a round trip between two
+ * Blocks on two free cores (5–10 µs), short enough not to hold for long a core
+ * that the sender may need.
+ */
+const IDLE_SPIN = 5e-5;
+/** Longest sleep of an idle or paused free-running Block before it loops again (ms). */
 const IDLE_SLEEP_MS = 10;
 /** Window over which `displayFreq` averages (s). */
 const DISPLAY_PERIOD = 2;
@@ -23,15 +41,20 @@ interface TimedBlock {
 }
 
 /**
- * Keeps a Block at its `freq` between two loops, the way the original does
- * (sleep half the remaining time minus 2 ms, then busy-wait), except that
- * the sleeps are timers, so the Block's event loop keeps running. A
- * free-running Block that asked its inputs for data and got none sleeps
- * until a sender rings (or 10 ms), instead of burning a core.
+ * Keeps a Block at its `freq` between two loops without burning a core: it
+ * sleeps until a learned wake-up margin before the target, then busy-waits
+ * only that margin. The sleep is one blocking wait ({@link PreciseWait})
+ * when nothing else needs the thread's event loop; a timer first (which lets
+ * the event loop turn) for what lies beyond 10 ms, or beyond a learned timer
+ * margin when the event loop has work (timers, I/O). A free-running Block
+ * that asked its inputs for data and got none polls them briefly while a
+ * sender is awake, then sleeps until a sender rings (or 10 ms).
  */
 export class LoopTimer {
   private lastYield = monotonic();
   private readonly timed: TimedBlock;
+  private readonly precise: PreciseWait;
+  private readonly timerMargin = new WakeMargin(TIMER_MARGIN);
 
   /**
    * @param block the Block to pace
@@ -39,11 +62,16 @@ export class LoopTimer {
    */
   constructor(private readonly block: Block, private readonly control: ControlBlock) {
     this.timed = block as unknown as TimedBlock;
+    this.precise = new PreciseWait(block.clock, (message) => block.log(LogLevel.WARNING, message));
   }
 
   /** Starts the bookkeeping: called once after `begin()`. */
   start(): void {
-    const now = this.block.clock.time();
+    const { block } = this;
+    if (block.freq !== null && block.freq !== undefined && this.precise.available) {
+      block.log(LogLevel.DEBUG, tightenTimerSlack() ? 'Timer slack of the thread set to 1 ns' : 'Could not lower the timer slack of the thread');
+    }
+    const now = block.clock.time();
     this.timed._lastT = now;
     this.timed._lastFps = now;
     this.timed._nLoops = 0;
@@ -54,43 +82,54 @@ export class LoopTimer {
     const block = this.block;
     this.timed._nLoops += 1;
     const freq = block.freq;
-    if (freq !== null && freq !== undefined) {
-      const target = this.timed._lastT! + 1 / freq;
-      const remaining = target - block.clock.time();
-      if (remaining / 2 - PRECISE_SLICE > 0) return this.sleepUntil(target);
-      // The event loop's turn (tens of µs, sometimes more) comes before the precise wait, not
-      // after it, so that it does not lengthen the period.
-      if (monotonic() + Math.max(0, remaining) - this.lastYield > YIELD_PERIOD) return this.yieldThenFinish(target);
-      this.spinUntil(target);
-      this.finish(block.clock.time());
-      return;
-    }
+    if (freq !== null && freq !== undefined) return this.pace(this.timed._lastT! + 1 / freq, 1 / freq);
     this.idle();
     if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenFinish();
     this.finish(block.clock.time());
   }
 
-  private async sleepUntil(target: number): Promise<void> {
-    const clock = this.block.clock;
-    for (;;) {
-      const remaining = target - clock.time();
-      if (remaining <= 0) break;
-      const sleep = remaining / 2 - PRECISE_SLICE;
-      if (sleep <= 0) {
-        this.spinUntil(target);
-        break;
-      }
-      await clock.sleep(sleep);
-    }
-    this.lastYield = monotonic();
-    this.finish(clock.time());
+  /** Waits until `target` (clock seconds) at the end of a `period`, sleeping as much of it as can be slept precisely. */
+  private pace(target: number, period: number): void | Promise<void> {
+    const longestMargin = LONGEST_MARGIN_SHARE * period;
+    const remaining = target - this.block.clock.time();
+    // How long the thread may block before the target: what a timer could not sleep precisely
+    // when the event loop has work, up to the yield period otherwise.
+    const blockable = this.precise.available && !eventLoopInUse() ? YIELD_PERIOD : this.timerMargin.value;
+    if (remaining > blockable) return this.sleepThenWait(target, longestMargin, remaining - blockable);
+    // The event loop's turn (tens of µs) comes before the wait, which absorbs it.
+    if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenWait(target, longestMargin);
+    this.waitUntil(target, longestMargin);
   }
 
-  private spinUntil(target: number): void {
+  /** Sleeps `seconds` on a timer (the event loop turns), learning how late timers end, then waits until `target`. */
+  private async sleepThenWait(target: number, longestMargin: number, seconds: number): Promise<void> {
     const clock = this.block.clock;
+    const start = clock.time();
+    this.block.doorbell.setResting(true);
+    await clock.sleep(seconds);
+    this.timerMargin.record(clock.time() - start - seconds);
+    this.lastYield = monotonic();
+    this.waitUntil(target, longestMargin);
+  }
+
+  /** Gives the event loop its turn, then waits until `target`. */
+  private async yieldThenWait(target: number, longestMargin: number): Promise<void> {
+    await yieldToEventLoop();
+    this.lastYield = monotonic();
+    this.waitUntil(target, longestMargin);
+  }
+
+  /** Blocks until the wake-up margin (at most `longestMargin`) before `target`, busy-waits the margin, then ends the tick. */
+  private waitUntil(target: number, longestMargin: number): void {
+    const { block } = this;
+    const clock = block.clock;
+    block.doorbell.setResting(true);
+    this.precise.sleepUntil(target, longestMargin);
+    block.doorbell.setResting(false);
     while (clock.time() < target) {
-      /* busy-wait the last slice for precision */
+      /* busy-wait the margin for precision */
     }
+    this.finish(clock.time());
   }
 
   private idle(): void {
@@ -98,21 +137,34 @@ export class LoopTimer {
     const { activity } = block;
     const paused = block.pausable && control.pause.isSet();
     if (paused) {
+      block.doorbell.setResting(true);
       Atomics.wait(control.pause.cells, control.pause.index, 1, IDLE_SLEEP_MS);
+      block.doorbell.setResting(false);
     } else if (activity.asked && !activity.got && !activity.sent && block.inputs.length > 0) {
       const hasData = (): boolean => control.stop.isSet() || block.inputs.some((link) => link.hasPending);
-      const spinEnd = monotonic() + IDLE_SPIN;
-      let ready = false;
-      while (!ready && monotonic() < spinEnd) ready = hasData();
-      if (!ready) block.doorbell.sleep(IDLE_SLEEP_MS, hasData);
+      if (!this.pollWhileSendersAwake(hasData)) block.doorbell.sleep(IDLE_SLEEP_MS, hasData);
     }
   }
 
-  /** Gives the event loop its turn, then waits until `target` if one is given, then ends the tick. */
-  private async yieldThenFinish(target?: number): Promise<void> {
+  /**
+   * Polls the inputs for up to {@link IDLE_SPIN} while one of their senders
+   * is awake: a sender asleep cannot send before it wakes up, which takes
+   * longer than the doorbell, and spinning would only take its core.
+   * @returns whether data (or the stop) came
+   */
+  private pollWhileSendersAwake(hasData: () => boolean): boolean {
+    const inputs = this.block.inputs;
+    const end = monotonic() + IDLE_SPIN;
+    do {
+      if (hasData()) return true;
+    } while (monotonic() < end && inputs.some((link) => !link.sender.doorbell.asleep));
+    return false;
+  }
+
+  /** Gives the event loop its turn, then ends the tick. */
+  private async yieldThenFinish(): Promise<void> {
     await yieldToEventLoop();
     this.lastYield = monotonic();
-    if (target !== undefined) this.spinUntil(target);
     this.finish(this.block.clock.time());
   }
 

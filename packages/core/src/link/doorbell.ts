@@ -1,9 +1,12 @@
 const COUNTER = 0;
 const SLEEPING = 1;
+const RESTING = 2;
 
 /**
- * One per receiving Block: lets the senders of its Links wake it when it
- * sleeps waiting for data, without a syscall when it does not sleep.
+ * One per Block: lets the senders of its Links wake it when it sleeps
+ * waiting for data, without a syscall when it does not sleep; and tells the
+ * receivers of its Links whether it is asleep, so that they do not spin
+ * waiting for data it cannot send before it wakes up.
  */
 export class Doorbell {
   private readonly cells: Int32Array;
@@ -15,7 +18,20 @@ export class Doorbell {
 
   /** Allocates a doorbell. */
   static create(): Doorbell {
-    return new Doorbell(new SharedArrayBuffer(8));
+    return new Doorbell(new SharedArrayBuffer(16));
+  }
+
+  /**
+   * Whether the Block is asleep: on this doorbell, or between two loops
+   * (see {@link Doorbell.setResting}).
+   */
+  get asleep(): boolean {
+    return Atomics.load(this.cells, SLEEPING) !== 0 || Atomics.load(this.cells, RESTING) !== 0;
+  }
+
+  /** Called by the Block's loop timer with true when it goes to sleep until its next loop, false when it wakes up. */
+  setResting(resting: boolean): void {
+    Atomics.store(this.cells, RESTING, resting ? 1 : 0);
   }
 
   /** Wakes the receiver if it sleeps (called by senders after each write). */

@@ -31,6 +31,19 @@ export async function waitChangeAsync(cells: Int32Array, index: number, value: n
   }
 }
 
+/** A cell nobody notifies, for {@link blockFor}. */
+const neverNotified = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Blocks the calling thread for `ms` milliseconds in one `Atomics.wait`
+ * (precise to the kernel's timer slack, unlike a timer): the event loop does
+ * not turn meanwhile.
+ * @throws TypeError where the thread may not block (`Atomics.wait` is not allowed)
+ */
+export function blockFor(ms: number): void {
+  Atomics.wait(neverNotified, 0, 0, Math.max(0, ms));
+}
+
 /** Current time in milliseconds, monotonic, for timeout bookkeeping. */
 export function nowMs(): number {
   return performance.now();

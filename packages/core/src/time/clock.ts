@@ -1,4 +1,5 @@
 import { setTimeout as sleepMs } from 'node:timers/promises';
+import { blockFor } from '../sync/atomics-wait.js';
 
 /**
  * The time source of Blocks and Links. Tests replace it to drive time by
@@ -9,6 +10,12 @@ export interface Clock {
   time(): number;
   /** Waits `seconds` (without blocking the event loop when asynchronous). */
   sleep(seconds: number): Promise<void> | void;
+  /**
+   * Blocks the thread for `seconds`, precisely (to tens of µs) but without
+   * letting the event loop turn. Optional: the loop timer of a Block whose
+   * clock has none sleeps with {@link Clock.sleep} and busy-waits the rest.
+   */
+  wait?(seconds: number): void;
 }
 
 /** Offset (s) between this thread's `performance.now()` and the process-wide monotonic clock. */
@@ -51,4 +58,5 @@ export function setClockAnchor(anchor: number): void {
 export const systemClock: Clock = {
   time: () => monotonic() + epochAnchor,
   sleep: (seconds: number) => sleepMs(Math.max(0, seconds * 1000)),
+  wait: (seconds: number) => blockFor(seconds * 1000),
 };
