@@ -11,6 +11,7 @@ import { ClassRegistry } from '../registry.js';
 import { runState } from './run-state.js';
 import type { ControlBlock } from '../sync/control-block.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import type { LoopCounts } from './loop-timer.js';
 import { validatePollDelay } from './poll-delay.js';
 
 /** The settings every Block has, which a subclass may pass to `super()`. */
@@ -70,12 +71,35 @@ export abstract class Block implements LinkEnd {
   /** The time source; tests may replace it. */
   clock: Clock = systemClock;
 
-  /** Time of the last loop (s since the epoch), `null` before the first. */
-  protected _lastT: number | null = null;
-  /** Start of the current loops/s window, `null` before the first loop. */
-  protected _lastFps: number | null = null;
-  /** Loops since the start of the current loops/s window. */
-  protected _nLoops = 0;
+  /** @internal the loop bookkeeping its loop timer keeps */
+  readonly _loopCounts: LoopCounts = { lastT: null, lastFps: null, nLoops: 0 };
+
+  /** Time of the last loop (s since the epoch), `null` before the first (the original's `_last_t`). */
+  protected get _lastT(): number | null {
+    return this._loopCounts.lastT;
+  }
+
+  protected set _lastT(value: number | null) {
+    this._loopCounts.lastT = value;
+  }
+
+  /** Start of the current loops/s window, `null` before the first loop (the original's `_last_fps`). */
+  protected get _lastFps(): number | null {
+    return this._loopCounts.lastFps;
+  }
+
+  protected set _lastFps(value: number | null) {
+    this._loopCounts.lastFps = value;
+  }
+
+  /** Loops since the start of the current loops/s window (the original's `_n_loops`). */
+  protected get _nLoops(): number {
+    return this._loopCounts.nLoops;
+  }
+
+  protected set _nLoops(value: number) {
+    this._loopCounts.nLoops = value;
+  }
 
   private control: ControlBlock | null = null;
   private logger: Logger | null = null;

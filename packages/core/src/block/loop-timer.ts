@@ -33,11 +33,14 @@ const IDLE_SLEEP_MS = 10;
 /** Window over which `displayFreq` averages (s). */
 const DISPLAY_PERIOD = 2;
 
-/** The internals of a Block the timer maintains. */
-interface TimedBlock {
-  _lastT: number | null;
-  _lastFps: number | null;
-  _nLoops: number;
+/** A Block's loop bookkeeping, kept by its LoopTimer (the original's `_last_t`, `_last_fps`, `_n_loops`). */
+export interface LoopCounts {
+  /** Time of the last loop (s since the epoch), `null` before the first. */
+  lastT: number | null;
+  /** Start of the current loops/s window, `null` before the first loop. */
+  lastFps: number | null;
+  /** Loops since the start of the current loops/s window. */
+  nLoops: number;
 }
 
 /**
@@ -52,7 +55,7 @@ interface TimedBlock {
  */
 export class LoopTimer {
   private lastYield = monotonic();
-  private readonly timed: TimedBlock;
+  private readonly timed: LoopCounts;
   private readonly precise: PreciseWait;
   private readonly timerMargin = new WakeMargin(TIMER_MARGIN);
 
@@ -61,7 +64,7 @@ export class LoopTimer {
    * @param control the run's control block
    */
   constructor(private readonly block: Block, private readonly control: ControlBlock) {
-    this.timed = block as unknown as TimedBlock;
+    this.timed = block._loopCounts;
     this.precise = new PreciseWait(block.clock, (message) => block.log(LogLevel.WARNING, message));
   }
 
@@ -72,17 +75,17 @@ export class LoopTimer {
       block.log(LogLevel.DEBUG, tightenTimerSlack() ? 'Timer slack of the thread set to 1 ns' : 'Could not lower the timer slack of the thread');
     }
     const now = block.clock.time();
-    this.timed._lastT = now;
-    this.timed._lastFps = now;
-    this.timed._nLoops = 0;
+    this.timed.lastT = now;
+    this.timed.lastFps = now;
+    this.timed.nLoops = 0;
   }
 
   /** Runs between two loops; returns a Promise only when it had to wait asynchronously. */
   tick(): void | Promise<void> {
     const block = this.block;
-    this.timed._nLoops += 1;
+    this.timed.nLoops += 1;
     const freq = block.freq;
-    if (freq !== null && freq !== undefined) return this.pace(this.timed._lastT! + 1 / freq, 1 / freq);
+    if (freq !== null && freq !== undefined) return this.pace(this.timed.lastT! + 1 / freq, 1 / freq);
     this.idle();
     if (monotonic() - this.lastYield > YIELD_PERIOD) return this.yieldThenFinish();
     this.finish(block.clock.time());
@@ -173,11 +176,11 @@ export class LoopTimer {
     block.activity.asked = false;
     block.activity.got = false;
     block.activity.sent = false;
-    timed._lastT = now;
-    if (block.displayFreq && now - timed._lastFps! > DISPLAY_PERIOD) {
-      block.log(LogLevel.INFO, `loops/s: ${timed._nLoops / (now - timed._lastFps!)}`);
-      timed._nLoops = 0;
-      timed._lastFps = now;
+    timed.lastT = now;
+    if (block.displayFreq && now - timed.lastFps! > DISPLAY_PERIOD) {
+      block.log(LogLevel.INFO, `loops/s: ${timed.nLoops / (now - timed.lastFps!)}`);
+      timed.nLoops = 0;
+      timed.lastFps = now;
     }
   }
 }
