@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/run-script.js';
 import { get, openSocket, startUiRun, type Opened, type UiRun } from '../helpers/ui-client.js';
+import { skipWithout } from '../helpers/required-tool.js';
 
 /** The token of a printed address. */
 const tokenOf = (url: string): string => new URL(url).searchParams.get('token')!;
@@ -154,7 +155,7 @@ function hasOpenssl(): boolean {
   }
 }
 
-describe.skipIf(!hasOpenssl())('the UI server over TLS', () => {
+describe.skipIf(skipWithout(hasOpenssl()))('the UI server over TLS', () => {
   const folder = mkdtempSync(join(tmpdir(), 'crappy-tls-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

@@ -13,12 +13,13 @@ import type { ChildProcess } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, type ScriptResult } from '../helpers/run-script.js';
+import { skipWithout } from '../helpers/required-tool.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const IMG = fileURLToPath(new URL('../../docs/img/', import.meta.url));
 const shots = process.env.CRAPPY_UI_SCREENSHOTS === '1';
 
-describe.skipIf(!existsSync(CHROMIUM))('the web UI in Chromium', () => {
+describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () => {
   let browser: BrowserContext;
   let profile: string;
 

@@ -34,9 +34,16 @@ export class Doorbell {
     Atomics.store(this.cells, RESTING, resting ? 1 : 0);
   }
 
-  /** Wakes the receiver if it sleeps (called by senders after each write). */
+  /**
+   * Wakes the receiver if it sleeps (called by senders after each write),
+   * and marks it awake at once: the sender, now waiting for an answer, then
+   * polls for it instead of going to sleep because its peer still looks
+   * asleep for the tens of microseconds it takes to wake up.
+   */
   ring(): void {
-    if (Atomics.load(this.cells, SLEEPING) !== 0) this.wake();
+    if (Atomics.load(this.cells, SLEEPING) === 0) return;
+    Atomics.store(this.cells, SLEEPING, 0);
+    this.wake();
   }
 
   /** Wakes the receiver unconditionally (on stop). */
