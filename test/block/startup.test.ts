@@ -255,16 +255,16 @@ describe.concurrent('S13: a Block that does not answer', () => {
     expect(result.stderr).toMatch(/crappy\.Failing-1 ERROR +Exception.*failing on purpose/);
     const end = mainEvent(result, 'result');
     expect(end.outcome).toBe('CrappyFail');
-    // start() returned after the grace, not before, and not much later.
+    // start() returned after the grace, not before, and long before the 40 s loop could have ended.
     expect(end.sinceT0 as number).toBeGreaterThanOrEqual(3);
-    expect(end.sinceT0 as number).toBeLessThan(8);
+    expect(end.sinceT0 as number).toBeLessThan(30);
     expect(result.stderr).toMatch(/crappy\.Stuck-1 did not stop within 3 s: terminating it/);
     // The stuck thread really died: it never got out of its loop, its
-    // finish() never ran, and the process ended long before the 10 s loop would have.
+    // finish() never ran, and the process ended long before the 40 s loop would have.
     expect(fromWorkers(result, 'hang-over')).toHaveLength(0);
     expect(fromWorkers(result, 'finish', { block: 'crappy.Stuck-1' })).toHaveLength(0);
     expect(fromWorkers(result, 'finish', { block: 'crappy.Failing-1' })).toHaveLength(1);
-    expect(mainEvent(result, 'exit').sinceT0 as number).toBeLessThan(9);
+    expect(mainEvent(result, 'exit').sinceT0 as number).toBeLessThan(35);
   });
 });
 

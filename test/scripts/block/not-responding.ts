@@ -1,14 +1,14 @@
-// A Block stuck in a 10 s synchronous loop while another one fails: the
+// A Block stuck in a 40 s synchronous loop while another one fails: the
 // run stops the stuck Block after the 3 s grace and start() returns.
 import * as crappy from 'crappy';
 import { mark } from './probe.js';
 
-/** Tells the other Block it is about to hang, then hangs for 10 s. */
+/** Tells the other Block it is about to hang, then hangs for 40 s. */
 class Stuck extends crappy.Block {
   override loop(): void {
     this.send({ hanging: true });
     mark('hanging', { block: this.name });
-    const end = Date.now() + 10_000;
+    const end = Date.now() + 40_000;
     while (Date.now() < end) {
       /* never yields */
     }

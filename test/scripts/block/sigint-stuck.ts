@@ -1,4 +1,4 @@
-// Ctrl+C while the only Block is stuck in a 10 s synchronous loop: no
+// Ctrl+C while the only Block is stuck in a 40 s synchronous loop: no
 // thread exits by itself, yet the run must not wait for it longer than
 // the 3 s grace.
 import * as crappy from 'crappy';
@@ -7,7 +7,7 @@ import { mark } from './probe.js';
 class Stuck extends crappy.Block {
   override loop(): void {
     mark('hanging', { block: this.name });
-    const end = Date.now() + 10_000;
+    const end = Date.now() + 40_000;
     while (Date.now() < end) {
       /* never yields */
     }

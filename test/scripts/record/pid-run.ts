@@ -1,5 +1,7 @@
 // A PI corrector drives a simulated first-order system towards a setpoint
-// of 1 for 2 s; two Recorders save the PID's output and the system's.
+// of 1 until the system has stayed within 0.05 of it for 100 of its loops
+// (or 30 s have passed: the test then fails); two Recorders save the PID's
+// output and the system's.
 import { join } from 'node:path';
 import * as crappy from 'crappy';
 import { folder, mark } from './mark.js';
@@ -17,6 +19,7 @@ class Setpoint extends crappy.Block {
 /** dV/dt = (u − V) / tau, solved exactly over each real time step (u held), so a late loop cannot overshoot. */
 class Plant extends crappy.Block {
   private v = 0;
+  private settled = 0;
   private u = 0;
   private last: number | null = null;
   constructor(readonly tau: number) {
@@ -30,7 +33,8 @@ class Plant extends crappy.Block {
     if (this.last !== null) this.v += (this.u - this.v) * (1 - Math.exp(-(t - this.last) / this.tau));
     this.last = t;
     this.send({ 't(s)': t, V: this.v });
-    if (t > 2) this.stop();
+    this.settled = Math.abs(this.v - 1) < 0.05 ? this.settled + 1 : 0;
+    if (this.settled >= 100 || t > 30) this.stop();
   }
 }
 
