@@ -11,7 +11,8 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { PanelConfig, PanelUpdate } from './ui-block.js';
 import { Canvas } from './blocks/canvas.js';
 import { LoopRates } from './loop-rates.js';
-import { checkKeys, type UiBlock } from './ui-block.js';
+import { checkOptions } from '@crappy/core/options';
+import type { UiBlock } from './ui-block.js';
 import { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
 import { AccessControl, SECURITY_HEADERS, type Role } from './security/access-control.js';
 import { readAccessOptions } from './security/access-options.js';
@@ -108,7 +109,7 @@ export class UiServer {
    * @throws Error when the port is taken, the address is not valid, or an access option is wrong (naming it)
    */
   async listen(options: UiOptions): Promise<string> {
-    checkKeys(options, ['host', 'port', 'open', 'token', 'tls', 'allowedHosts'], 'start(): ui');
+    checkOptions(options, ['host', 'port', 'open', 'token', 'tls', 'allowedHosts'], 'start(): ui');
     const host = options.host ?? '127.0.0.1';
     const envPort = process.env.CRAPPY_UI_PORT;
     const port = options.port ?? (envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_UI_PORT);

@@ -1,4 +1,5 @@
 import { Block, onMainMessage, sendToMain } from '@crappy/core';
+import type { NumberCheck } from '@crappy/core/options';
 
 /** Name under which the UI's messages travel between Block workers and the main thread. */
 export const UI_CHANNEL = 'ui';
@@ -61,29 +62,8 @@ export function isUiBlock(block: Block): block is UiBlock {
   return block instanceof UiBlock || (block.constructor as { uiPanel?: unknown }).uiPanel === true;
 }
 
-/** Throws a TypeError naming the option when `options` has an unknown key or is not an object. @internal */
-export function checkKeys(options: unknown, allowed: readonly string[], cls: string): Record<string, unknown> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${cls}: options must be an object`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new TypeError(`${cls}: unknown option '${key}' (known: ${allowed.join(', ')})`);
-  }
-  return options as Record<string, unknown>;
-}
+/** The check of a strictly positive number option. @internal */
+export const POSITIVE: NumberCheck = { min: 0, exclusive: true };
 
-/** A positive number option, or its default. @internal */
-export function positive(value: unknown, fallback: number, cls: string, name: string, integer = false): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`${cls}: ${name} must be a positive ${integer ? 'integer' : 'number'}, got ${String(value)}`);
-  }
-  return value;
-}
-
-/** A string option, or its default. @internal */
-export function text(value: unknown, fallback: string, cls: string, name: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || value === '') throw new TypeError(`${cls}: ${name} must be a non-empty string, got ${String(value)}`);
-  return value;
-}
+/** The check of a strictly positive integer option. @internal */
+export const POSITIVE_INTEGER: NumberCheck = { min: 0, exclusive: true, integer: true };

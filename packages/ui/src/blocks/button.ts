@@ -1,4 +1,5 @@
-import { checkKeys, positive, text, UiBlock, type PanelConfig } from '../ui-block.js';
+import { checkOptions, labelOption, numberOption } from '@crappy/core/options';
+import { POSITIVE, UiBlock, type PanelConfig } from '../ui-block.js';
 
 /** Options of {@link Button}. */
 export interface ButtonOptions {
@@ -39,9 +40,9 @@ export class Button extends UiBlock {
   /** @throws TypeError / RangeError naming the wrong option */
   constructor(options: ButtonOptions = {}) {
     super();
-    const raw = checkKeys(options, ['label', 'timeLabel', 'value', 'spam', 'sendAtStart', 'freq', 'title'], 'Button');
-    this.label = text(raw.label, 'step', 'Button', 'label');
-    this.timeLabel = text(raw.timeLabel, 't(s)', 'Button', 'timeLabel');
+    const raw = checkOptions(options, ['label', 'timeLabel', 'value', 'spam', 'sendAtStart', 'freq', 'title'], 'Button');
+    this.label = labelOption(raw.label, 'step', 'Button', 'label');
+    this.timeLabel = labelOption(raw.timeLabel, 't(s)', 'Button', 'timeLabel');
     if (raw.value !== undefined && !['number', 'string', 'boolean'].includes(typeof raw.value)) {
       throw new TypeError(`Button: value must be a number, a string or a boolean, got ${String(raw.value)}`);
     }
@@ -51,8 +52,8 @@ export class Button extends UiBlock {
     }
     this.spam = raw.spam === true;
     this.sendAtStart = raw.sendAtStart === true;
-    this.freq = positive(raw.freq, 50, 'Button', 'freq');
-    this.title = raw.title === undefined ? null : text(raw.title, '', 'Button', 'title');
+    this.freq = numberOption(raw.freq, 50, 'Button', 'freq', POSITIVE);
+    this.title = raw.title === undefined ? null : labelOption(raw.title, '', 'Button', 'title');
     this.labels = [this.timeLabel, this.label];
   }
 

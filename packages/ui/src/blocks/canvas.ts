@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkKeys, positive, text, UiBlock, type PanelConfig } from '../ui-block.js';
+import { checkOptions, labelOption, numberOption } from '@crappy/core/options';
+import { POSITIVE, POSITIVE_INTEGER, UiBlock, type PanelConfig } from '../ui-block.js';
 
 /**
  * One thing drawn on a {@link Canvas}: a `text` with the value of `label`
@@ -60,7 +61,7 @@ export class Canvas extends UiBlock {
    */
   constructor(items: readonly CanvasItem[], options: CanvasOptions = {}) {
     super();
-    const raw = checkKeys(options, ['image', 'width', 'height', 'colorRange', 'freq', 'title'], 'Canvas');
+    const raw = checkOptions(options, ['image', 'width', 'height', 'colorRange', 'freq', 'title'], 'Canvas');
     if (!Array.isArray(items) || items.length === 0) throw new TypeError('Canvas: items must be a non-empty array');
     items.forEach((item: CanvasItem, i) => {
       if (item === null || typeof item !== 'object' || !['text', 'dot', 'time'].includes(item.type)) {
@@ -73,20 +74,20 @@ export class Canvas extends UiBlock {
     });
     this.items = items.map((item) => ({ ...item }));
     if (raw.image !== undefined) {
-      const path = resolve(text(raw.image, '', 'Canvas', 'image'));
+      const path = resolve(labelOption(raw.image, '', 'Canvas', 'image'));
       if (!existsSync(path)) throw new Error(`Canvas: image ${path} does not exist`);
       this.image = path;
     } else {
       this.image = null;
     }
-    this.size = [positive(raw.width, 640, 'Canvas', 'width', true), positive(raw.height, 480, 'Canvas', 'height', true)];
+    this.size = [numberOption(raw.width, 640, 'Canvas', 'width', POSITIVE_INTEGER), numberOption(raw.height, 480, 'Canvas', 'height', POSITIVE_INTEGER)];
     const range = raw.colorRange ?? [0, 100];
     if (!Array.isArray(range) || range.length !== 2 || range.some((v) => typeof v !== 'number') || !(range[1] > range[0])) {
       throw new RangeError('Canvas: colorRange must be [min, max] with max > min');
     }
     this.colorRange = [range[0] as number, range[1] as number];
-    this.freq = positive(raw.freq, 5, 'Canvas', 'freq');
-    this.title = raw.title === undefined ? null : text(raw.title, '', 'Canvas', 'title');
+    this.freq = numberOption(raw.freq, 5, 'Canvas', 'freq', POSITIVE);
+    this.title = raw.title === undefined ? null : labelOption(raw.title, '', 'Canvas', 'title');
   }
 
   /** The panel: its items, its image and its color range. */

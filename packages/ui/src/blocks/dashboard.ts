@@ -1,4 +1,5 @@
-import { checkKeys, positive, text, UiBlock, type PanelConfig } from '../ui-block.js';
+import { checkOptions, labelOption, numberOption } from '@crappy/core/options';
+import { POSITIVE, UiBlock, type PanelConfig } from '../ui-block.js';
 
 /** Options of {@link Dashboard}. */
 export interface DashboardOptions {
@@ -32,7 +33,7 @@ export class Dashboard extends UiBlock {
    */
   constructor(labels: readonly string[], options: DashboardOptions = {}) {
     super();
-    const raw = checkKeys(options, ['digits', 'freq', 'title'], 'Dashboard');
+    const raw = checkOptions(options, ['digits', 'freq', 'title'], 'Dashboard');
     if (!Array.isArray(labels) || labels.length === 0 || labels.some((label) => typeof label !== 'string')) {
       throw new TypeError('Dashboard: labels must be a non-empty array of strings');
     }
@@ -41,8 +42,8 @@ export class Dashboard extends UiBlock {
       throw new RangeError(`Dashboard: digits must be an integer from 0 to 15, got ${String(raw.digits)}`);
     }
     this.digits = (raw.digits as number | undefined) ?? 2;
-    this.freq = positive(raw.freq, 10, 'Dashboard', 'freq');
-    this.title = raw.title === undefined ? null : text(raw.title, '', 'Dashboard', 'title');
+    this.freq = numberOption(raw.freq, 10, 'Dashboard', 'freq', POSITIVE);
+    this.title = raw.title === undefined ? null : labelOption(raw.title, '', 'Dashboard', 'title');
   }
 
   /** The panel: its labels and digits. */

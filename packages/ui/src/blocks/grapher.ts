@@ -1,4 +1,5 @@
-import { checkKeys, positive, text, UiBlock, type PanelConfig } from '../ui-block.js';
+import { checkOptions, labelOption, numberOption } from '@crappy/core/options';
+import { POSITIVE, POSITIVE_INTEGER, UiBlock, type PanelConfig } from '../ui-block.js';
 
 /** Options of {@link Grapher}. */
 export interface GrapherOptions {
@@ -54,7 +55,7 @@ export class Grapher extends UiBlock {
    */
   constructor(curves: ReadonlyArray<readonly [string, string]> | readonly [string, string], options: GrapherOptions = {}) {
     super();
-    const raw = checkKeys(options, ['length', 'maxPt', 'freq', 'title'], 'Grapher');
+    const raw = checkOptions(options, ['length', 'maxPt', 'freq', 'title'], 'Grapher');
     const list = (Array.isArray(curves) && typeof curves[0] === 'string' ? [curves] : curves) as ReadonlyArray<readonly [string, string]>;
     if (!Array.isArray(list) || list.length === 0) throw new TypeError('Grapher: curves must be an [x, y] label pair or a non-empty list of them');
     for (const pair of list) {
@@ -63,10 +64,10 @@ export class Grapher extends UiBlock {
       }
     }
     this.curves = list.map(([x, y]) => [x, y] as const);
-    this.length = raw.length === 0 ? 0 : positive(raw.length, 0, 'Grapher', 'length', true);
-    this.maxPt = positive(raw.maxPt, 20000, 'Grapher', 'maxPt', true);
-    this.freq = positive(raw.freq, 10, 'Grapher', 'freq');
-    this.title = raw.title === undefined ? null : text(raw.title, '', 'Grapher', 'title');
+    this.length = raw.length === 0 ? 0 : numberOption(raw.length, 0, 'Grapher', 'length', POSITIVE_INTEGER);
+    this.maxPt = numberOption(raw.maxPt, 20000, 'Grapher', 'maxPt', POSITIVE_INTEGER);
+    this.freq = numberOption(raw.freq, 10, 'Grapher', 'freq', POSITIVE);
+    this.title = raw.title === undefined ? null : labelOption(raw.title, '', 'Grapher', 'title');
   }
 
   /** One point out of `step` is kept in a rolling window, so that it never holds more than `maxPt`. */

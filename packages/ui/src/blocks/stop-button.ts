@@ -1,4 +1,5 @@
-import { checkKeys, positive, text, UiBlock, type PanelConfig } from '../ui-block.js';
+import { checkOptions, labelOption, numberOption } from '@crappy/core/options';
+import { POSITIVE, UiBlock, type PanelConfig } from '../ui-block.js';
 
 /** Options of {@link StopButton}. */
 export interface StopButtonOptions {
@@ -16,9 +17,9 @@ export class StopButton extends UiBlock {
   /** @throws TypeError / RangeError naming the wrong option */
   constructor(options: StopButtonOptions = {}) {
     super();
-    const raw = checkKeys(options, ['freq', 'title'], 'StopButton');
-    this.freq = positive(raw.freq, 10, 'StopButton', 'freq');
-    this.title = raw.title === undefined ? null : text(raw.title, '', 'StopButton', 'title');
+    const raw = checkOptions(options, ['freq', 'title'], 'StopButton');
+    this.freq = numberOption(raw.freq, 10, 'StopButton', 'freq', POSITIVE);
+    this.title = raw.title === undefined ? null : labelOption(raw.title, '', 'StopButton', 'title');
     this.pausable = false;
   }
 
