@@ -22,6 +22,7 @@ import { historyBefore, recordFailure, type RunStep } from './run-history.js';
 import { emitRunEvent } from './run-events.js';
 import { RunMonitor } from './run-monitor.js';
 import { resetRunState, runState } from '../block/run-state.js';
+import { session } from './session.js';
 import type { LaunchOptions, PrepareOptions, ReniceOptions } from './run-options.js';
 import type { WorkerMessage } from './worker-info.js';
 
@@ -43,7 +44,7 @@ const STOP_GRACE_MS = 3500;
 const SAME_CTRL_C_MS = 1000;
 
 /** The main thread's side of the current run. */
-interface MainRun {
+export interface MainRun {
   workers: BlockWorker[];
   sink: LogSink;
   logger: Logger;
@@ -62,12 +63,6 @@ interface MainRun {
   call: number;
 }
 
-let run: MainRun | null = null;
-/**
- * Calls of `prepare()` in the main thread so far, failed ones included: the
- * workers count their own calls the same way to find the one they host.
- */
-let prepareCalls = 0;
 
 /**
  * Prepares a run: creates its control block and log sink, and starts one
@@ -76,8 +71,8 @@ let prepareCalls = 0;
  * @throws CrappyFail when a run is already prepared or launched
  */
 export async function prepareInMain(options: PrepareOptions = {}): Promise<void> {
-  prepareCalls += 1;
-  const call = prepareCalls;
+  session.prepareCalls += 1;
+  const call = session.prepareCalls;
   await recordingFailure(call, 'prepare', () => prepareRun(options, call));
 }
 
@@ -120,7 +115,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
         control,
         options: extension.optionKey === undefined ? undefined : (options as Record<string, unknown>)[extension.optionKey],
         log: (level, message) => logger.log(level, message),
-        post: (blockIndex, data) => run?.workers[blockIndex]?.post({ type: 'extension', name: extension.name, data }),
+        post: (blockIndex, data) => session.run?.workers[blockIndex]?.post({ type: 'extension', name: extension.name, data }),
         workerData: undefined,
       };
       await extension.onPrepare?.(context);
@@ -161,7 +156,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     call,
     onSigint: () => interrupt(current),
   };
-  run = current;
+  session.run = current;
   emitRunEvent('state', 'preparing');
   process.on('SIGINT', current.onSigint);
   logger.log(LogLevel.INFO, `Starting ${blocks.length} Block${blocks.length === 1 ? '' : 's'}`);
@@ -198,7 +193,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
  * @throws Error before prepare(); CrappyFail after launch()
  */
 export async function reniceInMain(options: ReniceOptions = {}): Promise<void> {
-  await recordingFailure(run?.call, 'renice', () => reniceRun(options));
+  await recordingFailure(session.run?.call, 'renice', () => reniceRun(options));
 }
 
 async function reniceRun(options: ReniceOptions): Promise<void> {
@@ -209,7 +204,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
   } catch (error) {
     return stopPreparedRun(error);
   }
-  const { workers, control } = run!;
+  const { workers, control } = session.run!;
   // A Block stuck in prepare() never answers; a failure or Ctrl+C sets stop and ends the wait.
   const stopped = control.stop.waitAsync();
   await Promise.all(
@@ -236,7 +231,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
  * @throws CrappyFail when a Block failed; KeyboardInterrupt after Ctrl+C (unless `noRaise`)
  */
 export async function launchInMain(options: LaunchOptions = {}): Promise<void> {
-  await recordingFailure(run?.call, 'launch', () => launchRun(options));
+  await recordingFailure(session.run?.call, 'launch', () => launchRun(options));
 }
 
 async function launchRun(options: LaunchOptions): Promise<void> {
@@ -249,7 +244,7 @@ async function launchRun(options: LaunchOptions): Promise<void> {
     return stopPreparedRun(error);
   }
   runState.launchedAll = true;
-  const current = run!;
+  const current = session.run!;
   const { control, logger, workers } = current;
   try {
     await control.barrier.waitAsync();
@@ -273,8 +268,8 @@ async function launchRun(options: LaunchOptions): Promise<void> {
  * registries stay), and the main thread's run. Runs at the end of every run.
  */
 export function resetInMain(): void {
-  if (run !== null) releaseSigint(run);
-  run = null;
+  if (session.run !== null) releaseSigint(session.run);
+  session.run = null;
   resetRunState();
 }
 
@@ -285,7 +280,7 @@ export function resetInMain(): void {
  * @param failure a failure of the main thread's own, which fails the run
  */
 async function cleanup(raise: boolean, failure?: string): Promise<never | void> {
-  const current = run;
+  const current = session.run;
   const failures = failure === undefined ? [] : [failure];
   let raised = failure !== undefined;
   try {
@@ -352,7 +347,7 @@ function reportLinks(logger: Logger): void {
 }
 
 async function failOrder(message: string): Promise<never> {
-  const current = run;
+  const current = session.run;
   current?.logger.log(LogLevel.ERROR, message);
   if (current === null) process.stderr.write(`crappy: ${message}\n`);
   runState.control?.raise.set();
@@ -466,7 +461,7 @@ async function recordingFailure(call: number | undefined, step: RunStep, body: (
  * that option's error.
  */
 async function stopPreparedRun(error: unknown): Promise<never> {
-  run?.logger.log(LogLevel.ERROR, `${(error as Error).message}: stopping the prepared run`);
+  session.run?.logger.log(LogLevel.ERROR, `${(error as Error).message}: stopping the prepared run`);
   runState.control?.barrier.abort();
   await cleanup(false);
   throw error;

@@ -9,6 +9,7 @@
  * one run.
  * @module
  */
+import { session } from './session.js';
 import * as errors from '../errors.js';
 
 /** The steps of a run whose failure is replayed. */
@@ -37,8 +38,6 @@ const CLASSES: Record<string, new (message: string) => Error> = {
   ReferenceError,
 };
 
-const history: RunHistory = [];
-
 /**
  * Notes, in the main thread, that `step` of the run of `prepare()` call
  * number `call` threw `error`.
@@ -46,12 +45,12 @@ const history: RunHistory = [];
  */
 export function recordFailure(call: number, step: RunStep, error: unknown, reset: boolean): void {
   const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-  (history[call - 1] ??= {})[step] = { name, message, reset };
+  (session.history[call - 1] ??= {})[step] = { name, message, reset };
 }
 
 /** The outcomes of the calls before call number `call`, for its workers. */
 export function historyBefore(call: number): RunHistory {
-  return history.slice(0, call - 1).map((outcome) => ({ ...outcome }));
+  return session.history.slice(0, call - 1).map((outcome) => ({ ...outcome }));
 }
 
 /**

@@ -12,10 +12,9 @@ import { graphDifference, graphSignature } from './graph.js';
 import { reniceThisThread } from './renice.js';
 import { replayFailure } from './run-history.js';
 import { resetRunState, runState } from '../block/run-state.js';
+import { session } from './session.js';
 import type { MainMessage, WorkerInfo, WorkerMessage } from './worker-info.js';
 
-let prepareCalls = 0;
-let skipping = false;
 
 /**
  * `launch()` in a Block worker: leaves a skipped run (a `start()` call before
@@ -23,19 +22,19 @@ let skipping = false;
  * graph, throwing what that `launch()` threw in the main thread.
  */
 export function launchInWorker(info: WorkerInfo): void {
-  if (!skipping) return;
-  skipping = false;
+  if (!session.skipping) return;
+  session.skipping = false;
   resetRunState();
-  replayFailure(info.history, prepareCalls, 'launch', resetRunState);
+  replayFailure(info.history, session.prepareCalls, 'launch', resetRunState);
 }
 
 /** `renice()` in a Block worker: of a skipped run, throws what it threw in the main thread. */
 export function reniceInWorker(info: WorkerInfo): void {
-  if (!skipping) return;
+  if (!session.skipping) return;
   try {
-    replayFailure(info.history, prepareCalls, 'renice', resetRunState);
+    replayFailure(info.history, session.prepareCalls, 'renice', resetRunState);
   } catch (error) {
-    skipping = false;
+    session.skipping = false;
     throw error;
   }
 }
@@ -48,15 +47,15 @@ export function reniceInWorker(info: WorkerInfo): void {
  * returns then never settles.
  */
 export function prepareInWorker(info: WorkerInfo): Promise<void> {
-  prepareCalls += 1;
+  session.prepareCalls += 1;
   try {
-    replayFailure(info.history, prepareCalls, 'prepare', resetRunState);
+    replayFailure(info.history, session.prepareCalls, 'prepare', resetRunState);
   } catch (error) {
-    skipping = false;
+    session.skipping = false;
     return Promise.reject(error);
   }
-  if (prepareCalls < info.runIndex) {
-    skipping = true;
+  if (session.prepareCalls < info.runIndex) {
+    session.skipping = true;
     return Promise.resolve();
   }
   return hostBlock(info);
