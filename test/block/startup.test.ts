@@ -247,7 +247,7 @@ describe.concurrent('S12: how a run ends, by the raise and kbi flags', () => {
 });
 
 describe.concurrent('S13: a Block that does not answer', () => {
-  it('is terminated after the 3 s grace, and start() rejects with CrappyFail', async () => {
+  it('is terminated after the 3.5 s grace, and start() rejects with CrappyFail', async () => {
     const result = await run('not-responding.ts');
     endedCleanly(result);
     // The stuck Block was hanging when the other one failed.
@@ -258,7 +258,7 @@ describe.concurrent('S13: a Block that does not answer', () => {
     // start() returned after the grace, not before, and not much later.
     expect(end.sinceT0 as number).toBeGreaterThanOrEqual(3);
     expect(end.sinceT0 as number).toBeLessThan(8);
-    expect(result.stderr).toMatch(/crappy\.Stuck-1 did not stop within 3 s: terminating it/);
+    expect(result.stderr).toMatch(/crappy\.Stuck-1 did not stop within 3\.5 s: terminating it/);
     // The stuck thread really died: it never got out of its loop, its
     // finish() never ran, and the process ended long before the 10 s loop would have.
     expect(fromWorkers(result, 'hang-over')).toHaveLength(0);

@@ -231,7 +231,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
 
 /**
  * Launches a prepared run: waits at the start barrier, sets `t0` and the
- * start event, waits until any Block ends, then stops the others (3 s
+ * start event, waits until any Block ends, then stops the others (3.5 s
  * grace, then terminated) and cleans up.
  * @throws CrappyFail when a Block failed; KeyboardInterrupt after Ctrl+C (unless `noRaise`)
  */
@@ -333,7 +333,7 @@ async function stopWorkers(current: MainRun): Promise<boolean> {
   clearTimeout(timer);
   const stragglers = workers.filter((worker) => worker.alive);
   for (const worker of stragglers) {
-    const message = `${worker.block.name} did not stop within 3 s: terminating it (its finish() did not complete)`;
+    const message = `${worker.block.name} did not stop within ${STOP_GRACE_MS / 1000} s: terminating it (its finish() did not complete)`;
     logger.log(LogLevel.ERROR, message);
     noteFailure(current, worker.block.name, message);
   }
