@@ -298,13 +298,17 @@ async function cleanup(raise: boolean, failure?: string): Promise<never | void> 
   } finally {
     failures.push(...(current?.failures ?? []));
     const control = current?.control;
-    const failed = raised || control?.raise.isSet() === true;
+    let failed = raised || control?.raise.isSet() === true;
     const interrupted = control?.kbi.isSet() === true;
     for (const extension of current?.extensions ?? []) {
       try {
         await extension.onCleanup?.();
       } catch (error) {
-        current?.logger.log(LogLevel.ERROR, `Error while stopping ${extension.name}: ${describeError(error)}`);
+        // A failed cleanup fails the run, once every extension had its turn.
+        const message = `Error while stopping ${extension.name}: ${describeError(error)}`;
+        current?.logger.log(LogLevel.ERROR, message);
+        failures.push(message);
+        failed = true;
       }
     }
     current?.logger.log(LogLevel.INFO, 'Crappy stopped');
