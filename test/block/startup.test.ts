@@ -217,6 +217,13 @@ describe.concurrent('S11: restart', () => {
     expect(end.t0First).toBe(between.t0);
     expect(end.t0Second as number).toBeGreaterThan(end.t0First as number);
     expect(end.names).toEqual(['crappy.Probe-1', 'crappy.Probe-1']);
+    // The end of the second run reports its Link before `Crappy stopped`: a debug line, on stdout (nothing dropped),
+    // `<link> (<sender> to <receiver>): N messages sent, R received, M dropped`, with link.stats' counts.
+    expect(end.stats).toEqual({ sent: 5, received: 5, dropped: 0 });
+    const report = / crappy DEBUG {4}link1 \(crappy\.Probe-1 to crappy\.Collect-1\): 5 messages sent, 5 received, 0 dropped\n/.exec(result.stdout);
+    expect(report, dump(result)).not.toBeNull();
+    expect(result.stdout.indexOf('Crappy stopped', report!.index)).toBeGreaterThan(report!.index);
+    expect(result.stdout.match(/messages sent/g)).toHaveLength(1);
   });
 });
 
