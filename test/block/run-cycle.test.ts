@@ -159,7 +159,7 @@ describe('a timed recvAllData() in finish()', () => {
     block.finish = async () => {
       got = await block.recvAllData(1, 0.25);
     };
-    await joinRun(runInThread(block, { start: true }));
+    expect(await joinRun(runInThread(block, { start: true })), 'the Block ends within 4 s').toBe(true);
     expect(clock.sleeps).toHaveLength(4);
     expect(got).toEqual({ i: [0, 1, 2, 3] });
   });
@@ -172,7 +172,7 @@ describe('a timed recvAllData() in finish()', () => {
       block.stop();
       await block.recvAllData(1, 0.25);
     };
-    await joinRun(runInThread(block, { start: true }));
+    expect(await joinRun(runInThread(block, { start: true })), 'the Block ends within 4 s').toBe(true);
     expect(clock.sleeps).toEqual([]);
   });
 });

@@ -217,6 +217,13 @@ describe.concurrent('S11: restart', () => {
     expect(end.t0First).toBe(between.t0);
     expect(end.t0Second as number).toBeGreaterThan(end.t0First as number);
     expect(end.names).toEqual(['crappy.Probe-1', 'crappy.Probe-1']);
+    // The end of the second run reports its Link before `Crappy stopped`: a debug line, on stdout (nothing dropped),
+    // `<link> (<sender> to <receiver>): N messages sent, R received, M dropped`, with link.stats' counts.
+    expect(end.stats).toEqual({ sent: 5, received: 5, dropped: 0 });
+    const report = / crappy DEBUG {4}link1 \(crappy\.Probe-1 to crappy\.Collect-1\): 5 messages sent, 5 received, 0 dropped\n/.exec(result.stdout);
+    expect(report, dump(result)).not.toBeNull();
+    expect(result.stdout.indexOf('Crappy stopped', report!.index)).toBeGreaterThan(report!.index);
+    expect(result.stdout.match(/messages sent/g)).toHaveLength(1);
   });
 });
 
@@ -247,7 +254,7 @@ describe.concurrent('S12: how a run ends, by the raise and kbi flags', () => {
 });
 
 describe.concurrent('S13: a Block that does not answer', () => {
-  it('is terminated after the 3 s grace, and start() rejects with CrappyFail', async () => {
+  it('is terminated after the 3.5 s grace, and start() rejects with CrappyFail', async () => {
     const result = await run('not-responding.ts');
     endedCleanly(result);
     // The stuck Block was hanging when the other one failed.
@@ -258,7 +265,7 @@ describe.concurrent('S13: a Block that does not answer', () => {
     // start() returned after the grace, not before, and long before the 40 s loop could have ended.
     expect(end.sinceT0 as number).toBeGreaterThanOrEqual(3);
     expect(end.sinceT0 as number).toBeLessThan(30);
-    expect(result.stderr).toMatch(/crappy\.Stuck-1 did not stop within 3 s: terminating it/);
+    expect(result.stderr).toMatch(/crappy\.Stuck-1 did not stop within 3\.5 s: terminating it/);
     // The stuck thread really died: it never got out of its loop, its
     // finish() never ran, and the process ended long before the 40 s loop would have.
     expect(fromWorkers(result, 'hang-over')).toHaveLength(0);

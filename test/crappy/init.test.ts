@@ -108,4 +108,20 @@ describe('crappy', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^crappy run: which script\? none given\nUsage:/);
   });
+
+  it('run: hands the arguments to the script, and exits with its exit code', async () => {
+    const project = join(folder, 'run-arguments');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+    // A TypeScript script (run through tsx) that prints its arguments and exits with the first one.
+    writeFileSync(
+      join(project, 'echo.ts'),
+      'const args: string[] = process.argv.slice(2);\nconsole.log(JSON.stringify(args));\nprocess.exitCode = Number(args[0]);\n',
+    );
+    const script = join(project, 'echo.ts');
+    const failing = await crappy('run', script, '7', 'two words', '--flag=x');
+    expect([failing.code, failing.stdout, failing.stderr]).toEqual([7, '["7","two words","--flag=x"]\n', '']);
+    const passing = await crappy('run', script, '0');
+    expect([passing.code, passing.stdout]).toEqual([0, '["0"]\n']);
+  });
 });

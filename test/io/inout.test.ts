@@ -1,7 +1,7 @@
 // InOut base: offsets and makeZero (the original's
 // tests/unit/inout/test_inout_offset.py; cases IO1-IO4 below), the default
 // methods, the registry, FakeInOut.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DefinitionError, inout, LogLevel } from '../../packages/core/src/index.js';
 import { TestClock } from './harness.js';
 
@@ -264,8 +264,22 @@ describe('InOut base', () => {
     expect(() => new Other()).toThrow(DefinitionError);
   });
 
-  it('logs nothing when no Block drives it', () => {
-    expect(() => new ListInOut().log(LogLevel.ERROR, 'nobody listens')).not.toThrow();
+  it('logs nothing when no Block drives it, and through its Block when one does', () => {
+    const written = vi.spyOn(process.stderr, 'write');
+    const printed = vi.spyOn(process.stdout, 'write');
+    const consoled = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
+    try {
+      const device = new ListInOut();
+      device.log(LogLevel.ERROR, 'nobody listens');
+      for (const spy of [written, printed, ...consoled]) expect(spy).not.toHaveBeenCalled();
+      // An IOBlock sets logTo: the same call then reaches it, named after the InOut.
+      const records: Array<[number, string]> = [];
+      device.logTo = (level, message) => records.push([level, message]);
+      device.log('warning', 'a Block listens');
+      expect(records).toEqual([[LogLevel.WARNING, 'ListInOut: a Block listens']]);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkDataError } from '../../packages/core/src/errors.js';
 import { MessageDecoder, MessageEncoder } from '../../packages/core/src/link/codec.js';
+import { RingBuffer, RingWriter } from '../../packages/core/src/link/ring-buffer.js';
 import type { Message } from '../../packages/core/src/message/message.js';
 
 const LINK = 'codec-link';
@@ -347,5 +348,29 @@ describe('codec: a label named __proto__', () => {
     }
     expect(Object.getOwnPropertyDescriptor(lists, '__proto__')?.value).toEqual([1, 1]);
     expect(Object.getPrototypeOf(lists)).toBe(Object.prototype);
+  });
+});
+
+describe('codec: size on the ring', () => {
+  it("the usual {'t(s)', 'F(N)', 'x(mm)'} message costs 40 bytes of the ring once its shape is known (docs/runtime.md)", () => {
+    const encoder = new MessageEncoder();
+    const ring = RingBuffer.create(4096);
+    const writer = new RingWriter(ring);
+    const W_POS = 0; // header cell of the write position (ring-buffer.ts)
+    /** Bytes the write position moved by for one message. */
+    const cost = (message: Message): number => {
+      const before = Atomics.load(ring.header, W_POS);
+      const length = encoder.encode(message, LINK);
+      expect(writer.tryWrite(encoder.bytes, length, 1 << 30)).toBe(true);
+      encoder.commit();
+      return Atomics.load(ring.header, W_POS) - before;
+    };
+    const defining = cost({ 't(s)': 0, 'F(N)': 1, 'x(mm)': 2 });
+    expect(defining).toBeGreaterThan(40);
+    for (let i = 1; i < 5; i++) {
+      // A tag and a 2-byte shape number, 3 numbers of 9 bytes (a tag and a float64): 30 bytes, in an aligned record of 40.
+      expect(encoder.encode({ 't(s)': i, 'F(N)': i + 1, 'x(mm)': i + 2 }, LINK)).toBe(30);
+      expect(cost({ 't(s)': i, 'F(N)': i + 1, 'x(mm)': i + 2 })).toBe(40);
+    }
   });
 });

@@ -1,9 +1,12 @@
 /**
  * The web UI in a real headless Chromium (Debian's `chromium`, driven by
- * playwright-core): a run with a Generator feeding a Grapher, a Dashboard
- * and a Canvas, a Button and a StopButton, opened at the printed address
- * (with its token), and its view-only page. Set CRAPPY_UI_SCREENSHOTS=1 to
- * also save the panels' screenshots under docs/img/.
+ * playwright-core): one run of test/scripts/ui/run.ts, with a Generator
+ * feeding a Grapher, a Dashboard and a Canvas, a Button and a StopButton,
+ * opened at the printed address (with its token), then one test per
+ * feature, in order, on that run; the last one ends it with the
+ * StopButton. Nothing waits for a fixed time: each check waits for what
+ * the page shows, with a generous bound. Set CRAPPY_UI_SCREENSHOTS=1 to also
+ * save the panels' screenshots under docs/img/.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,23 @@ const shots = process.env.CRAPPY_UI_SCREENSHOTS === '1';
 describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () => {
   let browser: BrowserContext;
   let profile: string;
+  let child: ChildProcess | undefined;
+  let finished: Promise<ScriptResult>;
+  let url: string;
+  let viewUrl: string;
+  let page: Page;
+  /** What the control page logged as errors (a missing favicon was one: a 404 in the console). */
+  const errors: string[] = [];
+
+  /** The number of points of the Grapher on `on`. */
+  const points = async (on: Page = page): Promise<number> =>
+    Number((await on.locator('section[data-kind=grapher]').getAttribute('data-points')) ?? 0);
+  /** A count of the Generator → Grapher Link in the run panel. */
+  const linkCount = async (column: 'sent' | 'received' | 'dropped'): Promise<number> =>
+    Number(await page.locator(`#links-table tr[data-link="0"] .${column}`).textContent());
+  /** The run's elapsed time the page shows (s), from the server's updates. */
+  const elapsed = async (): Promise<number> => Number(await page.locator('#run-elapsed').textContent());
+  const dashboard = (label: string) => page.locator(`section[data-kind=dashboard] .row[data-label="${label}"] .value`);
 
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), 'crappy-chromium-'));
@@ -40,21 +60,11 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () 
         '--no-first-run',
       ],
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-
-  it('plots, shows values, pauses, resumes, clicks, and StopButton ends the run', async () => {
-    let child: ChildProcess | undefined;
-    let url = '';
     let found: (value: [string, string]) => void;
     const urlFound = new Promise<[string, string]>((resolve) => (found = resolve));
     let out = '';
-    const finished: Promise<ScriptResult> = runScript('ui/run.ts', {
-      timeoutMs: 90_000,
+    finished = runScript('ui/run.ts', {
+      timeoutMs: 150_000,
       onSpawn: (c) => (child = c),
       onStdout: (chunk) => {
         out += chunk;
@@ -62,112 +72,124 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () 
         if (match) found([match[1]!, match[2]!]);
       },
     });
-    try {
-      let viewUrl: string;
-      [url, viewUrl] = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/);
-      const page: Page = await browser.newPage();
-      // The page logs no error (a missing favicon was one: a 404 in the console).
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      const opened = await page.goto(url);
-      // The token went into a cookie, out of the address bar.
-      expect(opened?.status()).toBe(200);
-      expect(page.url()).toBe(url.split('?')[0]);
-      await expect.poll(() => page.locator('body').getAttribute('data-role')).toBe('control');
-      expect(await page.locator('#pause').isVisible()).toBe(true);
-      expect(await page.locator('#view-only').isVisible()).toBe(false);
+    [url, viewUrl] = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+  }, 60_000);
 
-      // Points arrive in the Grapher.
-      const grapher = page.locator('section[data-kind=grapher]');
-      const points = async (): Promise<number> => Number((await grapher.getAttribute('data-points')) ?? 0);
-      await expect.poll(points, { timeout: 20_000 }).toBeGreaterThan(50);
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await browser?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
 
-      // The Dashboard's value changes.
-      const cmd = page.locator('section[data-kind=dashboard] .row[data-label="cmd"] .value');
-      const first = await cmd.textContent();
-      expect(first).toMatch(/^-?\d+\.\d{3}$/);
-      await expect.poll(() => cmd.textContent(), { timeout: 10_000 }).not.toBe(first);
-      await expect.poll(() => page.locator('section[data-kind=dashboard] .row[data-label="step"] .value').textContent()).toBe('waiting for step');
+  it('opens the control page: the token moves from the address to a cookie', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/);
+    const opened = await page.goto(url);
+    expect(opened?.status()).toBe(200);
+    expect(page.url()).toBe(url.split('?')[0]);
+    await expect.poll(() => page.locator('body').getAttribute('data-role')).toBe('control');
+    expect(await page.locator('#pause').isVisible()).toBe(true);
+    expect(await page.locator('#view-only').isVisible()).toBe(false);
+  });
 
-      // The run panel shows the state, the loop rates and the Links' counts.
-      await expect.poll(() => page.locator('#run-state').textContent()).toBe('running');
-      const sent = async (): Promise<number> => Number(await page.locator('#links-table tr[data-link="0"] .sent').textContent());
-      await expect.poll(sent).toBeGreaterThan(0);
-      await expect.poll(async () => Number(await page.locator('#blocks-table tr[data-block="0"] .rate').textContent()), { timeout: 10_000 }).toBeGreaterThan(10);
+  it('Grapher: plots one point per message, no more than its Link carried', async () => {
+    await expect.poll(() => points(), { timeout: 20_000 }).toBeGreaterThan(50);
+    // Below maxPt (20 000) nothing is decimated: each point drawn is a message the Link counts as received
+    // (the run panel's counts come 4 times a second, the plot 10 times: wait for the counts to catch up).
+    const drawn = await points();
+    await expect.poll(() => linkCount('received')).toBeGreaterThanOrEqual(drawn);
+  });
 
-      // The Button sends its click count to the Dashboard.
-      await page.locator('section[data-kind=button] button').click();
-      await expect.poll(() => page.locator('section[data-kind=dashboard] .row[data-label="step"] .value').textContent(), { timeout: 10_000 }).toBe('1.000');
+  it('Dashboard: shows the value with 3 digits as it changes, and "waiting for step" until one comes', async () => {
+    const first = await dashboard('cmd').textContent();
+    expect(first).toMatch(/^-?\d+\.\d{3}$/);
+    // The Generator's sine stays within offset ± amplitude.
+    expect(Math.abs(Number(first) - 20)).toBeLessThanOrEqual(10);
+    await expect.poll(() => dashboard('cmd').textContent()).not.toBe(first);
+    expect(await dashboard('step').textContent()).toBe('waiting for step');
+  });
 
-      // The Canvas draws the value.
-      await expect.poll(() => page.locator('section[data-kind=canvas] canvas').getAttribute('data-values'), { timeout: 10_000 }).toContain('cmd');
+  it("run panel: the state, the Blocks' loop rates, the Links' sent, received and dropped counts", async () => {
+    await expect.poll(() => page.locator('#run-state').textContent()).toBe('running');
+    await expect.poll(() => linkCount('sent')).toBeGreaterThan(0);
+    expect(await linkCount('received')).toBeLessThanOrEqual(await linkCount('sent'));
+    expect(await linkCount('dropped')).toBe(0);
+    // The Generator loops at 200 Hz: its rate shows a number.
+    await expect.poll(async () => Number(await page.locator('#blocks-table tr[data-block="0"] .rate').textContent())).toBeGreaterThan(10);
+  });
 
-      if (shots) {
-        mkdirSync(IMG, { recursive: true });
-        await page.waitForTimeout(1500);
-        await page.screenshot({ path: join(IMG, 'ui-page.png'), fullPage: true });
-        for (const kind of ['grapher', 'dashboard', 'button', 'stop-button', 'canvas']) {
-          await page.locator(`section[data-kind=${kind}]`).screenshot({ path: join(IMG, `ui-${kind}.png`) });
-        }
-        await page.locator('#run-panel').screenshot({ path: join(IMG, 'ui-run-panel.png') });
-      }
+  it('Button: each click sends the click count to the Dashboard', async () => {
+    const button = page.locator('section[data-kind=button] button');
+    await button.click();
+    await expect.poll(() => dashboard('step').textContent()).toBe('1.000');
+    await button.click();
+    await expect.poll(() => dashboard('step').textContent()).toBe('2.000');
+  });
 
-      // Pause: the Generator sends nothing more, and the plot stops growing.
-      await page.locator('#pause').click();
-      await expect.poll(() => page.locator('#run-state').textContent()).toBe('paused');
-      // What was in flight at the click arrives first: wait until both counts hold still.
-      const steady = async (): Promise<[number, number]> => {
-        let last = [await sent(), await points()];
-        for (let attempt = 0; attempt < 20; attempt++) {
-          await page.waitForTimeout(600);
-          const now = [await sent(), await points()];
-          if (now[0] === last[0] && now[1] === last[1]) return [now[0]!, now[1]!];
-          last = now;
-        }
-        throw new Error(`the Link count and the plot never stopped growing after Pause (last: ${last.join(', ')})`);
-      };
-      const [pausedSent, pausedPoints] = await steady();
-      await page.waitForTimeout(1500);
-      expect(await sent()).toBe(pausedSent);
-      expect(await points()).toBe(pausedPoints);
+  it('Canvas: draws the values it receives', async () => {
+    await expect.poll(async () => JSON.parse((await page.locator('section[data-kind=canvas] canvas').getAttribute('data-values')) ?? '{}') as Record<string, unknown>).toHaveProperty('cmd');
+  });
 
-      // Resume: it goes on.
-      await page.locator('#resume').click();
-      await expect.poll(() => page.locator('#run-state').textContent()).toBe('running');
-      await expect.poll(sent, { timeout: 10_000 }).toBeGreaterThan(pausedSent);
-      await expect.poll(points, { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
-
-      // A browser that reconnects gets the plot back from the server.
-      const other = await browser.newPage();
-      await other.goto(url);
-      await expect.poll(async () => Number((await other.locator('section[data-kind=grapher]').getAttribute('data-points')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
-      await other.close();
-
-      // The view-only page gets the data, without the controls. (Its cookie replaces the control
-      // one in this browser: the control page keeps its open socket.)
-      const viewer = await browser.newPage();
-      await viewer.goto(viewUrl);
-      await expect.poll(async () => Number((await viewer.locator('section[data-kind=grapher]').getAttribute('data-points')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(pausedPoints);
-      expect(await viewer.locator('#view-only').isVisible()).toBe(true);
-      for (const control of ['#pause', '#resume', '#stop', 'section[data-kind=button] button', 'section[data-kind=stop-button] button']) {
-        expect(await viewer.locator(control).isVisible(), control).toBe(false);
-      }
-      await viewer.close();
-
-      // StopButton: the run ends cleanly and start() resolves.
-      await page.locator('section[data-kind=stop-button] button').click();
-      const result = await finished;
-      expect(errors).toEqual([]);
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toContain('start() resolved');
-      expect(result.stderr).not.toMatch(/ ERROR | CRITICAL /);
-      await page.close();
-    } finally {
-      child?.kill('SIGKILL');
+  it.runIf(shots)('saves the screenshots of the page and the panels', async () => {
+    mkdirSync(IMG, { recursive: true });
+    await expect.poll(() => points()).toBeGreaterThan(300);
+    await page.screenshot({ path: join(IMG, 'ui-page.png'), fullPage: true });
+    for (const kind of ['grapher', 'dashboard', 'button', 'stop-button', 'canvas']) {
+      await page.locator(`section[data-kind=${kind}]`).screenshot({ path: join(IMG, `ui-${kind}.png`) });
     }
-  }, 120_000);
+    await page.locator('#run-panel').screenshot({ path: join(IMG, 'ui-run-panel.png') });
+  });
+
+  it('Pause stops the Generator and the plot; Resume makes them go on', async () => {
+    await page.locator('#pause').click();
+    await expect.poll(() => page.locator('#run-state').textContent()).toBe('paused');
+    // The Blocks stop within a loop of the pause: after a second of the run (as the server counts it)
+    // the counts are final; two more seconds later, nothing more was sent or drawn.
+    const pausedAt = await elapsed();
+    await expect.poll(elapsed, { timeout: 15_000 }).toBeGreaterThanOrEqual(pausedAt + 1);
+    const held = [await linkCount('sent'), await points()];
+    const heldAt = await elapsed();
+    await expect.poll(elapsed, { timeout: 15_000 }).toBeGreaterThanOrEqual(heldAt + 2);
+    expect([await linkCount('sent'), await points()]).toEqual(held);
+
+    await page.locator('#resume').click();
+    await expect.poll(() => page.locator('#run-state').textContent()).toBe('running');
+    await expect.poll(() => linkCount('sent')).toBeGreaterThan(held[0]!);
+    await expect.poll(() => points()).toBeGreaterThan(held[1]!);
+  });
+
+  it('a page that reconnects gets the whole plot back from the server', async () => {
+    const shown = await points();
+    const other = await browser.newPage();
+    await other.goto(url);
+    await expect.poll(() => points(other)).toBeGreaterThanOrEqual(shown);
+    await other.close();
+  });
+
+  it('the view-only page gets the data, without the controls', async () => {
+    // Its cookie replaces the control one in this browser: the control page keeps its open socket.
+    const shown = await points();
+    const viewer = await browser.newPage();
+    await viewer.goto(viewUrl);
+    await expect.poll(() => points(viewer)).toBeGreaterThanOrEqual(shown);
+    expect(await viewer.locator('#view-only').isVisible()).toBe(true);
+    for (const control of ['#pause', '#resume', '#stop', 'section[data-kind=button] button', 'section[data-kind=stop-button] button']) {
+      expect(await viewer.locator(control).isVisible(), control).toBe(false);
+    }
+    await viewer.close();
+  });
+
+  it('StopButton ends the run cleanly, start() resolves, and the page logged no error', async () => {
+    await page.locator('section[data-kind=stop-button] button').click();
+    const result = await finished;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('start() resolved');
+    expect(result.stderr).not.toMatch(/ ERROR | CRITICAL /);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
 });

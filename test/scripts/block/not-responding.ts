@@ -1,5 +1,5 @@
 // A Block stuck in a 40 s synchronous loop while another one fails: the
-// run stops the stuck Block after the 3 s grace and start() returns.
+// run stops the stuck Block after the 3.5 s grace and start() returns.
 import * as crappy from 'crappy';
 import { mark } from './probe.js';
 

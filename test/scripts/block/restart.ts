@@ -11,6 +11,7 @@ await crappy.start({ logLevel: 'warning' });
 mark('between', { instances: crappy.Block.instances.length, t0: crappy.isMainThread ? first.t0 : null });
 
 const sender = new Probe({ tag: 'run2', stopAfter: 5, send: true });
-crappy.link(sender, new Collect('run2'));
-await crappy.start({ logLevel: 'warning' });
-mark('end', { t0First: first.t0, t0Second: sender.t0, names: [first.name, sender.name] });
+const link = crappy.link(sender, new Collect('run2'));
+// At debug level, the end of the run reports every Link, this one included.
+await crappy.start({ logLevel: 'debug' });
+mark('end', { t0First: first.t0, t0Second: sender.t0, names: [first.name, sender.name], stats: link.stats });

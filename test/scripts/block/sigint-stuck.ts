@@ -1,6 +1,6 @@
 // Ctrl+C while the only Block is stuck in a 40 s synchronous loop: no
 // thread exits by itself, yet the run must not wait for it longer than
-// the 3 s grace.
+// the 3.5 s grace.
 import * as crappy from 'crappy';
 import { mark } from './probe.js';
 

@@ -51,7 +51,12 @@ export interface RunExtension {
   onMessage?(blockIndex: number, data: unknown): void;
   /** Called in a Block's worker, before the Block's `prepare()`, with {@link RunContext.workerData}. */
   onWorker?(block: Block, blockIndex: number, workerData: unknown): void;
-  /** Called once the run's Blocks have all ended (or were terminated). */
+  /**
+   * Called once the run's Blocks have all ended (or were terminated).
+   * Throwing logs an error and fails the run (`CrappyFail`, even when it
+   * would otherwise end with `KeyboardInterrupt`); the other extensions
+   * still clean up.
+   */
   onCleanup?(): void | Promise<void>;
 }
 

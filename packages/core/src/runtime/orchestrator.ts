@@ -226,7 +226,7 @@ async function reniceRun(options: ReniceOptions): Promise<void> {
 
 /**
  * Launches a prepared run: waits at the start barrier, sets `t0` and the
- * start event, waits until any Block ends, then stops the others (3 s
+ * start event, waits until any Block ends, then stops the others (3.5 s
  * grace, then terminated) and cleans up.
  * @throws CrappyFail when a Block failed; KeyboardInterrupt after Ctrl+C (unless `noRaise`)
  */
@@ -293,13 +293,17 @@ async function cleanup(raise: boolean, failure?: string): Promise<never | void> 
   } finally {
     failures.push(...(current?.failures ?? []));
     const control = current?.control;
-    const failed = raised || control?.raise.isSet() === true;
+    let failed = raised || control?.raise.isSet() === true;
     const interrupted = control?.kbi.isSet() === true;
     for (const extension of current?.extensions ?? []) {
       try {
         await extension.onCleanup?.();
       } catch (error) {
-        current?.logger.log(LogLevel.ERROR, `Error while stopping ${extension.name}: ${describeError(error)}`);
+        // A failed cleanup fails the run, once every extension had its turn.
+        const message = `Error while stopping ${extension.name}: ${describeError(error)}`;
+        current?.logger.log(LogLevel.ERROR, message);
+        failures.push(message);
+        failed = true;
       }
     }
     current?.logger.log(LogLevel.INFO, 'Crappy stopped');
@@ -328,7 +332,7 @@ async function stopWorkers(current: MainRun): Promise<boolean> {
   clearTimeout(timer);
   const stragglers = workers.filter((worker) => worker.alive);
   for (const worker of stragglers) {
-    const message = `${worker.block.name} did not stop within 3 s: terminating it (its finish() did not complete)`;
+    const message = `${worker.block.name} did not stop within ${STOP_GRACE_MS / 1000} s: terminating it (its finish() did not complete)`;
     logger.log(LogLevel.ERROR, message);
     noteFailure(current, worker.block.name, message);
   }

@@ -52,7 +52,7 @@ export function renice(options: ReniceOptions = {}): Promise<void> {
 
 /**
  * Launches a prepared run: waits at the start barrier, sets `t0` and the
- * start event, waits until any Block ends, then stops the others (3 s
+ * start event, waits until any Block ends, then stops the others (3.5 s
  * grace, then terminated) and cleans up.
  * @throws CrappyFail when a Block failed; KeyboardInterrupt after Ctrl+C (unless `noRaise`)
  */

@@ -123,6 +123,8 @@ export class Grapher extends UiBlock {
         }
       } else {
         while (curve.xs.length > this.maxPt) {
+          // When the halving drops the last point kept, the last one left is `step` points further back.
+          if (curve.xs.length % 2 === 0) curve.phase += curve.step;
           curve.xs = curve.xs.filter((_, i) => i % 2 === 0);
           curve.ys = curve.ys.filter((_, i) => i % 2 === 0);
           curve.step *= 2;
