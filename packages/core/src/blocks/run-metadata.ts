@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Block } from '../block/block.js';
-import type { Link } from '../link/link.js';
+import { Link } from '../link/link.js';
 import { runState } from '../block/run-state.js';
 import { isMainThread } from '../runtime/worker-info.js';
 
@@ -166,7 +166,10 @@ function toJson(value: unknown, depth: number, seen: Set<object>): unknown {
   const object = value as object;
   if (seen.has(object) || depth > MAX_DEPTH) return '[…]';
   if (ArrayBuffer.isView(object)) return Array.from(object as unknown as ArrayLike<number | bigint>, (v) => toJson(v, depth, seen));
-  if (runState.instances.includes(object as Block) || runState.links.includes(object as Link)) return (object as { name: string }).name;
+  // A Link of the run is one whose sender is a Block of the run (the run's Links are derived from their outputs).
+  if (runState.instances.includes(object as Block) || (object instanceof Link && runState.instances.includes(object.sender as Block))) {
+    return (object as { name: string }).name;
+  }
   const inner = new Set(seen).add(object);
   if (Array.isArray(object)) return object.map((item) => toJson(item, depth + 1, inner));
   const proto = Object.getPrototypeOf(object) as object | null;

@@ -82,6 +82,8 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
   checkOptions(options, ['logLevel', 'entry', ...extensionKeys()], 'prepare()');
   const logLevel = options.logLevel === null ? null : parseLevel(options.logLevel ?? LogLevel.DEBUG, 'logLevel');
   const blocks = [...runState.instances];
+  // Derived from the Blocks' outputs at each access: taken once for the whole prepare.
+  const links = runState.links;
   blocks.forEach(checkBlockOptions);
   // Node boots the Blocks' threads while the entry compiles; they load it once handed their run.
   const workers = blocks.map((block) => new BlockWorker(block, workerExecArgv()));
@@ -111,7 +113,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     for (const extension of extensions) {
       const context: RunContext = {
         blocks,
-        links: runState.links,
+        links,
         control,
         options: extension.optionKey === undefined ? undefined : (options as Record<string, unknown>)[extension.optionKey],
         log: (level, message) => logger.log(level, message),
@@ -136,11 +138,11 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     runIndex: call,
     history: historyBefore(call),
     control: control.buffer,
-    links: runState.links.map((link) => link.buffer),
+    links: links.map((link) => link.buffer),
     doorbells: blocks.map((block) => block.doorbell.buffer),
     logLevel,
     script: entry.script,
-    graph: graphSignature(blocks, runState.links),
+    graph: graphSignature(blocks, links),
     extensions: extensionData,
   };
   const current: MainRun = {
@@ -149,7 +151,7 @@ async function prepareRun(options: PrepareOptions, call: number): Promise<void> 
     logger,
     control,
     failures: [],
-    monitor: new RunMonitor(control, runState.links),
+    monitor: new RunMonitor(control, links),
     stopping: false,
     firstInterruptMs: null,
     extensions,

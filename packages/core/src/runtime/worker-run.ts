@@ -70,7 +70,9 @@ async function hostBlock(info: WorkerInfo): Promise<never> {
   const control = new ControlBlock(info.control);
   setClockAnchor(control.clockAnchor.value);
 
-  const difference = graphDifference(info.graph, graphSignature(runState.instances, runState.links));
+  // Derived from the Blocks' outputs at each access: taken once.
+  const links = runState.links;
+  const difference = graphDifference(info.graph, graphSignature(runState.instances, links));
   const block = runState.instances[info.blockIndex];
   if (difference !== null || block === undefined) {
     new Logger('crappy', LogLevel.ERROR, runState.logSink).log(
@@ -88,7 +90,7 @@ async function hostBlock(info: WorkerInfo): Promise<never> {
     process.exit(1);
   }
 
-  runState.links.forEach((link, i) => link.attach(info.links[i]!));
+  links.forEach((link, i) => link.attach(info.links[i]!));
   runState.instances.forEach((other, i) => {
     if (other !== block) other.attachDoorbell(new Doorbell(info.doorbells[i]!));
   });
