@@ -176,16 +176,15 @@ export class Recorder extends Block {
 
   #write(data: DataLists): void {
     const received = Object.keys(data);
+    if (!this.#fileInitialized) this.#columns ??= received;
+    this.#checkLabels(received);
     if (!this.#fileInitialized) {
-      this.#columns ??= received;
-      this.#checkLabels(received);
       this.log(LogLevel.INFO, `Writing the header of ${this.#path}`);
-      writeFileSync(this.#path, csvRow(this.#columns));
+      writeFileSync(this.#path, csvRow(this.#columns!));
       this.#fileInitialized = true;
     }
     const columns = this.#columns!;
     if (columns.length === 0 || received.length === 0) return;
-    this.#checkLabels(received);
     const lists = columns.map((label) => data[label]!);
     const rows = Math.min(...lists.map((list) => list.length));
     if (lists.some((list) => list.length !== rows)) {
