@@ -2,13 +2,16 @@
 // embedded one (BROKER=embedded, port 0) or the one at MQTT_PORT (Mosquitto).
 // The Source sends rows {t(s), n, tag} (n = 1..N), published as one topic
 // renamed to {t(s), count, tag}; the Collect Block stops the run once it
-// received count N, and prints every row it received.
+// received count N, and prints every row it received. BROKER_PORT sets the
+// embedded broker's port, CONNECT_TIMEOUT the connectTimeout of the others.
 import { writeSync } from 'node:fs';
 import * as crappy from 'crappy';
 
 const N = Number(process.env.ROWS ?? 300);
 const embedded = process.env.BROKER === 'embedded';
-const where = embedded ? { broker: true, port: 0 } : { port: Number(process.env.MQTT_PORT) };
+const where = embedded
+  ? { broker: true, port: Number(process.env.BROKER_PORT ?? 0) }
+  : { port: Number(process.env.MQTT_PORT), connectTimeout: Number(process.env.CONNECT_TIMEOUT ?? 10) };
 
 class Source extends crappy.Block {
   n = 0;
