@@ -37,6 +37,8 @@ const WARNING_PERIOD = 1;
 const CONNECT_RETRY = 0.25;
 /** Longest wait for the goodbye to reach the broker in `finish()`, in ms. */
 const GOODBYE_TIMEOUT_MS = 2000;
+/** Most rows in one MQTT message: a longer batch goes out in several, so that no broker refuses a message for its size. */
+const MAX_ROWS_PER_MESSAGE = 1000;
 /** The time label. */
 const TIME = 't(s)';
 
@@ -370,10 +372,14 @@ export class ClientServer extends Block {
       const partial = Math.max(...lengths) - rows;
       if (partial > 0) this.dropped(partial, `${partial} rows of ${this.topicOf(names)} lacked some of its labels`);
       if (rows === 0) return;
-      const columns: Record<string, unknown[]> = {};
-      group.forEach((label, i) => (columns[names[i]!] = chunk[label]!.slice(0, rows)));
       const timeIndex = group.indexOf(TIME);
-      this.publish(this.topicOf(names), encodePayload(this.t0, columns, timeIndex < 0 ? undefined : names[timeIndex]), rows);
+      const time = timeIndex < 0 ? undefined : names[timeIndex];
+      for (let start = 0; start < rows; start += MAX_ROWS_PER_MESSAGE) {
+        const end = Math.min(rows, start + MAX_ROWS_PER_MESSAGE);
+        const columns: Record<string, unknown[]> = {};
+        group.forEach((label, i) => (columns[names[i]!] = chunk[label]!.slice(start, end)));
+        this.publish(this.topicOf(names), encodePayload(this.t0, columns, time), end - start);
+      }
     });
   }
 
