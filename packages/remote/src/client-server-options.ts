@@ -26,7 +26,7 @@ export interface ClientServerTlsOptions {
   servername?: string;
 }
 
-/** Options of {@link ClientServer}, as the original's keyword arguments plus the network ones. */
+/** Options of the ClientServer Block, as the original's keyword arguments plus the network ones. */
 export interface ClientServerOptions extends StandardBlockOptions {
   /** Start an embedded MQTT broker (aedes) in the main thread for the run, on `address`:`port` (default false). */
   broker?: boolean;

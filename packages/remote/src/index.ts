@@ -14,6 +14,8 @@
  */
 import './broker-extension.js';
 
+/** The base of every Block (re-exported from `@crappy/core`, for {@link ClientServer}'s inherited members). */
+export { Block } from '@crappy/core';
 export { ClientServer, type ClientServerStats } from './client-server.js';
 export type { CheckedOptions, ClientServerOptions, ClientServerTlsOptions, TopicsSpec } from './client-server-options.js';
 export { EmbeddedBroker } from './embedded-broker.js';
