@@ -58,6 +58,24 @@ describe('ClientServer through the embedded broker', () => {
   });
 });
 
+describe('ClientServer peers', () => {
+  it('reports a peer that ends its run, and goes on by default (onPeerLost: continue)', async () => {
+    const env = { MQTT_PORT: String(await freePort()) };
+    const [stays, leaves] = await Promise.all([
+      runScript('remote/peer-leaves.ts', { env: { ...env, ROLE: 'stays' } }),
+      runScript('remote/peer-leaves.ts', { env: { ...env, ROLE: 'leaves' } }),
+    ]);
+    expect(leaves.code, dump(leaves)).toBe(0);
+    expect(stays.code, dump(stays)).toBe(0);
+    expect(stays.stdout).toMatch(/ClientServer-1 INFO +Peer online: .* crappy\.ClientServer-1/);
+    expect(stays.stderr).toMatch(/ClientServer-1 WARNING +Peer left \(its run ended\): .* crappy\.ClientServer-1; going on \(onPeerLost: continue\)/);
+    // It went on: its Collect ended the run itself, 1.5 s after the last row.
+    const [{ rows, lastRow, end }] = events(stays, 'end') as Array<Marker & Record<'rows' | 'lastRow' | 'end', number>>;
+    expect(rows).toBeGreaterThan(10);
+    expect(end! - lastRow!).toBeGreaterThan(1.5);
+  });
+});
+
 describe('ClientServer without a broker', () => {
   it('fails before the test starts, naming the address, when no broker answers', async () => {
     const port = await freePort();

@@ -80,6 +80,7 @@ export class ClientServer extends Block {
   #reconnectTimer: NodeJS.Timeout | null = null;
   #warned = { dropped: -Infinity, bad: -Infinity };
   #droppedSinceLoss = 0;
+  #goodbyeEchoed: (() => void) | null = null;
 
   /**
    * @param options the original's options (`broker`, `address`, `port`,
@@ -160,9 +161,13 @@ export class ClientServer extends Block {
       if (this.settings.cmdLabels !== null && this.started()) this.publishFrom(this.recvAllDataRaw());
       if (client.connected) {
         const topic = statusTopic(this.settings.topicPrefix, this.#id);
+        // Its own goodbye coming back means the broker handed it to every subscriber: an embedded
+        // broker, closed once the run's Blocks are done, cannot then lose it.
+        const echoed = new Promise<void>((resolve) => (this.#goodbyeEchoed = resolve));
         const goodbye = Promise.all([
           client.publishAsync(topic, this.status('offline'), { qos: 1 }),
           client.publishAsync(topic, '', { qos: 1, retain: true }),
+          echoed,
         ]).then(() => client.endAsync());
         await withTimeout(goodbye, GOODBYE_TIMEOUT_MS);
       }
@@ -278,7 +283,10 @@ export class ClientServer extends Block {
 
   /** A peer's status: note who is online, report who left. */
   private onStatus(id: string, text: string): void {
-    if (id === this.#id) return;
+    if (id === this.#id) {
+      if (parseStatus(text)?.state === 'offline') this.#goodbyeEchoed?.();
+      return;
+    }
     const status = parseStatus(text);
     if (status === null) return;
     const self = { publishes: this.publishedTopics, subscribes: this.subscribedTopics };
