@@ -8,18 +8,24 @@
  * The original (crappy/blocks/client_server.py) has no tests.
  */
 import { describe, expect, it } from 'vitest';
-import { LogLevel, type DataLists } from '../../packages/core/src/index.js';
+// @crappy/core, as the package under test imports it (its build), so that its Block is the same class.
+import { ControlBlock, LogLevel, type DataLists } from '@crappy/core';
 import { ClientServer, type ClientServerOptions } from '../../packages/remote/src/index.js';
-import { attachRun, captureLogs, captureSends } from '../record/harness.js';
 
 const T0 = 1000;
 
 /** A ClientServer attached to a run started at T0, its clock at T0 + 2, its sends and logs captured. */
 function make(options: ClientServerOptions) {
   const block = new ClientServer(options);
-  const clock = attachRun(block, T0, T0 + 2);
-  const sent = captureSends(block) as Array<Record<string, unknown>>;
-  const logs = captureLogs(block);
+  const control = ControlBlock.create(1, 0);
+  control.t0.value = T0;
+  block.attachRun(control);
+  const clock = { now: T0 + 2, time: () => clock.now, sleep: async () => {} };
+  block.clock = clock;
+  const sent: Array<Record<string, unknown>> = [];
+  block.send = (data) => void sent.push({ ...(data as Record<string, unknown>) });
+  const logs: Array<{ level: number; message: string }> = [];
+  block.log = (level, message) => void logs.push({ level: level as number, message });
   const receive = (topic: string, payload: unknown): void =>
     (block as unknown as { onMessage(topic: string, text: string): void }).onMessage(topic, typeof payload === 'string' ? payload : JSON.stringify(payload));
   return { block, clock, sent, logs, receive };
