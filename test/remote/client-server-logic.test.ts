@@ -125,4 +125,12 @@ describe('ClientServer, sending while disconnected', () => {
     block.loop();
     expect(block.stats.droppedRows).toBe(2);
   });
+
+  it('counts what is still queued at the end as dropped, with a warning', async () => {
+    const { block, logs } = sender({ whileDisconnected: 'queue' }, [[{ 't(s)': [0.1, 0.2], x: [1, 2] }], []]);
+    block.loop();
+    await block.finish();
+    expect(block.stats.droppedRows).toBe(2);
+    expect(logs.map((log) => log.message)).toContain('2 queued rows were never sent: the broker was still unreachable at the end');
+  });
 });

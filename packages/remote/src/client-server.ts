@@ -174,6 +174,12 @@ export class ClientServer extends Block {
       client.end(true);
       this.#client = null;
     }
+    const unsent = this.#queue.reduce((rows, queued) => rows + queued.rows, 0);
+    if (unsent > 0) {
+      this.#queue = [];
+      this.stats.droppedRows += unsent;
+      this.log(LogLevel.WARNING, `${unsent} queued rows were never sent: the broker was still unreachable at the end`);
+    }
     const { sentRows, sentMessages, receivedRows, droppedRows, badPayloads, reconnections } = this.stats;
     const summary = `Sent ${sentRows} rows in ${sentMessages} messages, received ${receivedRows} rows; ${droppedRows} rows dropped while disconnected, ${badPayloads} bad payloads, ${reconnections} reconnections`;
     this.log(droppedRows > 0 || badPayloads > 0 ? LogLevel.WARNING : LogLevel.INFO, summary);
