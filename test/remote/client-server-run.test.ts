@@ -84,6 +84,26 @@ describe('ClientServer without a broker', () => {
     expect(run.stdout + run.stderr).toContain(`cannot reach the MQTT broker at mqtt://127.0.0.1:${port} within 1 s (connectTimeout)`);
     expect(run.stdout).not.toContain('starting the test');
   });
+
+  it('stops waiting for the broker on Ctrl+C, without waiting for connectTimeout', async () => {
+    const port = await freePort();
+    let interrupted = false;
+    let stdout = '';
+    // Both ClientServers try to connect, again and again, for up to 600 s: a Ctrl+C ends that.
+    const run = await runScript('remote/loopback.ts', {
+      env: { MQTT_PORT: String(port), CONNECT_TIMEOUT: '600' },
+      onStdout: (chunk, child) => {
+        stdout += chunk;
+        if (interrupted || (stdout.match(/Connecting to the MQTT broker/g) ?? []).length < 2) return;
+        interrupted = true;
+        child.kill('SIGINT');
+      },
+    });
+    expect(interrupted).toBe(true);
+    expect(run.stderr).toContain('Ctrl+C: stopping the run');
+    expect(run.stderr).toMatch(/KeyboardInterrupt/);
+    expect(run.stdout + run.stderr).not.toContain('cannot reach the MQTT broker');
+  });
 });
 
 describe.skipIf(skipWithout(MOSQUITTO !== null))('ClientServer through Mosquitto', () => {

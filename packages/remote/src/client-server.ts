@@ -139,10 +139,12 @@ export class ClientServer extends Block {
     if (cmdLabels !== null && this.inputs.length === 0) throw new Error(`${this.name}: cmdLabels are given but the Block has no input Link`);
     if (topics === null && cmdLabels === null) this.log(LogLevel.WARNING, 'Neither topics nor cmdLabels are given: this Block neither receives nor sends');
     this.#id = `crappy_${randomBytes(6).toString('hex')}`;
-    this.#client = await this.connect();
-    this.#client.on('message', (topic, payload) => this.onMessage(topic, payload.toString('utf8')));
-    this.#client.on('connect', () => this.onReconnect());
-    this.#client.on('close', () => this.onClose());
+    const client = await this.connect();
+    if (client === null) return;
+    this.#client = client;
+    client.on('message', (topic, payload) => this.onMessage(topic, payload.toString('utf8')));
+    client.on('connect', () => this.onReconnect());
+    client.on('close', () => this.onClose());
     await this.announce();
   }
 
@@ -206,8 +208,8 @@ export class ClientServer extends Block {
     return `${this.settings.tls === null ? 'mqtt' : 'mqtts'}://${this.settings.address}:${port}`;
   }
 
-  /** Connects, trying again until `connectTimeout` has passed. */
-  private async connect(): Promise<MqttClient> {
+  /** Connects, trying again until `connectTimeout` has passed; `null` when the run stops meanwhile (Ctrl+C). */
+  private async connect(): Promise<MqttClient | null> {
     const { settings } = this;
     if (settings.broker && this.#brokerPort === null) {
       throw new Error(`${this.name}: broker is true but no broker was started for it; is @crappy/remote loaded in the main thread?`);
@@ -250,6 +252,7 @@ export class ClientServer extends Block {
         throw new Error(`${this.name}: cannot reach the MQTT broker at ${this.url} within ${settings.connectTimeout} s (connectTimeout): ${error.message}`);
       }
       await this.clock.sleep(CONNECT_RETRY);
+      if (this.controlBlock?.stop.isSet() === true) return null;
     }
   }
 
