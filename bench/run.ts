@@ -50,6 +50,11 @@ const scenarios: Scenario[] = [
     }),
   },
   {
+    name: 'remote',
+    variants: [['--broker=aedes'], ['--broker=mosquitto']],
+    combine: ([aedes, mosquitto]) => ({ aedes: without(aedes!, 'broker'), mosquitto: without(mosquitto!, 'broker') }),
+  },
+  {
     name: 'memory',
     variants: [['--n=8'], ['--n=1']],
     combine: ([eight, one]) => ({

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from './helpers/mosquitto.js';
 import { runScript, type ScriptResult } from './helpers/run-script.js';
 
 const folder = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -253,5 +254,34 @@ describe('every example', () => {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('examples/client_server: two processes over MQTT', () => {
+  it('sends readings and commands both ways; the controller ends its run, the sensor sees it leave and ends too', { timeout: 90_000 }, async () => {
+    const folder = fileURLToPath(new URL('../examples/client_server/', import.meta.url));
+    const env = { CRAPPY_MQTT_PORT: String(await freePort()) };
+    const [controller, sensor] = await Promise.all([
+      runScript(`${folder}controller.ts`, { timeoutMs: 60_000, env }),
+      runScript(`${folder}sensor.ts`, { timeoutMs: 60_000, env }),
+    ]);
+    for (const run of [controller, sensor]) {
+      expect(run.signal, run.stderr).toBeNull();
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/ ERROR | CRITICAL /);
+    }
+    // Readings reached the controller, its commands reached the sensor.
+    const [[readings, commands]] = numbers(controller, /^controller: done; (\d+) readings received, (\d+) commands sent$/);
+    const [[sent, received]] = numbers(sensor, /^sensor: done; (\d+) readings sent, (\d+) commands received$/);
+    expect(readings).toBeGreaterThan(10);
+    expect(commands).toBeGreaterThan(10);
+    expect(received).toBeGreaterThan(10);
+    expect(received).toBeLessThanOrEqual(commands!);
+    expect(readings).toBeLessThanOrEqual(sent!);
+    const shown = numbers(sensor, /^sensor: memory ([\d.]+) MB {2}command ([\d.]+) MB$/);
+    expect(shown.length).toBeGreaterThan(2);
+    // The controller ended by its StopBlock; the sensor saw its peer leave and stopped.
+    expect(controller.stderr).toMatch(/Stop criterion 't\(s\)>8' reached/);
+    expect(sensor.stderr).toMatch(/ClientServer-1 WARNING +Peer left \(its run ended\): .* stopping the run \(onPeerLost: stop\)/);
   });
 });

@@ -27,6 +27,8 @@ export interface RunScriptOptions {
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
   /** Called for each chunk of stdout, e.g. to wait for a line. */
   onStdout?: (chunk: string, child: import('node:child_process').ChildProcess) => void;
+  /** Called for each chunk of stderr (where warnings are logged), e.g. to wait for a warning. */
+  onStderr?: (chunk: string, child: import('node:child_process').ChildProcess) => void;
 }
 
 /**
@@ -49,7 +51,10 @@ export function runScript(script: string, options: RunScriptOptions = {}): Promi
       stdout += chunk;
       options.onStdout?.(chunk, child);
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      options.onStderr?.(chunk, child);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('exit', (code, signal) => {

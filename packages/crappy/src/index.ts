@@ -25,3 +25,4 @@ export {
   type CameraSettingInfo,
   type OverlayShape,
 } from '@crappy/ui';
+export { EmbeddedBroker, PayloadError, type ClientServerOptions, type ClientServerStats, type ClientServerTlsOptions, type TopicsSpec } from '@crappy/remote';
