@@ -52,3 +52,5 @@ declare module '@crappy/core' {
     hardware?: HardwareOptions;
   }
 }
+export * from './drivers/index.js';
+export * from './simulators/index.js';

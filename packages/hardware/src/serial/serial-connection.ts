@@ -112,7 +112,7 @@ export class SerialConnection {
       }
       const left = deadline - performance.now();
       if (left <= 0) {
-        throw new Error(`${this.device} on ${this.path}: the device did not answer: no ${what} within ${timeoutMs} ms (got ${this.received.length} bytes)`);
+        throw new Error(`${this.device} on ${this.path}: the device did not answer in time: expected ${what} within ${timeoutMs} ms, got ${this.received.length} bytes`);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);

@@ -1,0 +1,9 @@
+/**
+ * The drivers of `@crappy/hardware`, registered by class name on import.
+ * @module
+ */
+export { Agilent34420A, type Agilent34420AOptions } from './agilent-34420a.js';
+export { OpsensHandySens, type OpsensHandySensOptions } from './opsens-handysens.js';
+export { SagerSG_GS1700, type SagerSG_GS1700Options } from './sager-sg-gs1700.js';
+export { OrientalARDK, type OrientalARDKOptions } from './oriental-ardk.js';
+export { SchneiderMDrive23, type SchneiderMDrive23Options } from './schneider-mdrive-23.js';

@@ -1,0 +1,10 @@
+/**
+ * Simulated instruments, one per driver, for tests and for trying a script
+ * without the hardware: give them to the hub with `start({ hardware: ... })`.
+ * @module
+ */
+export { Agilent34420ASimulator } from './agilent-34420a-simulator.js';
+export { OpsensHandySensSimulator } from './opsens-handysens-simulator.js';
+export { SagerSG_GS1700Simulator } from './sager-sg-gs1700-simulator.js';
+export { OrientalARDKSimulator } from './oriental-ardk-simulator.js';
+export { SchneiderMDrive23Simulator } from './schneider-mdrive-23-simulator.js';
