@@ -2,12 +2,17 @@
 // mock binding): the commands each sends are those of the original's driver
 // (crappy/inout/*.py, crappy/actuator/*.py), and the values it returns are
 // the original's conversions of what the instrument answered.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jvlBytes, jvlCommand } from '../../packages/hardware/src/drivers/jvl-frames.js';
 import {
   Agilent34420A,
   Agilent34420ASimulator,
   connectInProcess,
   HardwareHub,
+  JVLMac140,
+  JVLMac140Simulator,
+  NewportTRA6PPD,
+  NewportTRA6PPDSimulator,
   OpsensHandySens,
   OpsensHandySensSimulator,
   OrientalARDK,
@@ -16,6 +21,10 @@ import {
   SagerSG_GS1700Simulator,
   SchneiderMDrive23,
   SchneiderMDrive23Simulator,
+  ServoStar300,
+  ServoStar300Simulator,
+  Sim868,
+  Sim868Simulator,
   type SerialDeviceModel,
 } from '../../packages/hardware/src/index.js';
 
@@ -163,5 +172,108 @@ describe('SchneiderMDrive23', () => {
     expect(motor.speed).toBe(0);
     await expect(mdrive.setSpeed(2e6)).rejects.toThrow(`SchneiderMDrive23 on ${PORT}: the speed must be below 1e6 in absolute value, got 2000000`);
     await mdrive.close();
+  });
+});
+
+describe('JVLMac140', () => {
+  it('builds the original frames, byte for byte', () => {
+    // The original's _make_cmd((2, 2, 0, 2), ('B', 'B', 'h', 'B'), True): the stop command.
+    expect(Buffer.from(jvlCommand(2, 2, 0, 'h', true)).toString('hex')).toBe('525252ff0002fd02fd00ff00ffaaaa505050ff0002fdaaaa');
+    expect(jvlBytes(-1, 'h')).toEqual([0xff, 0x00, 0xff, 0x00]);
+    expect(jvlBytes(0x12345678, 'i')).toEqual([0x78, 0x87, 0x56, 0xa9, 0x34, 0xcb, 0x12, 0xed]);
+  });
+
+  it('converts speeds and positions as the original, reads the position, stops in passive mode', async () => {
+    const motor = new JVLMac140Simulator();
+    simulate(motor);
+    const jvl = new JVLMac140({ port: PORT });
+    await jvl.open();
+    expect(motor.registers.get(35)).toBe(0);
+    await jvl.setSpeed(10); // round(16*4096*10 / (520.8*60*5)) = round(4.1946) = 4
+    expect(motor.registers.get(5)).toBe(4);
+    expect(motor.registers.get(7)).toBe(1023);
+    expect(motor.registers.get(6)).toBe(483); // round(16*4096*10000 / (520.8**2 * 5)) = round(483.26)
+    expect(motor.modes).toEqual([1]);
+    await jvl.setPosition(2.5, 5); // round(2.5*4096/5) = 2048 counts; round(2.0973) = 2
+    expect(motor.registers.get(3)).toBe(2048);
+    expect(motor.registers.get(5)).toBe(2);
+    const position = await jvl.getPosition();
+    expect(position).toBeCloseTo(Math.round(motor.positionNow()) * 5 / 4096, 2);
+    await jvl.stop();
+    expect(motor.modes).toEqual([1, 2, 0]);
+    await expect(jvl.setPosition(1, null)).rejects.toThrow('JVLMac140: setPosition needs a speed');
+    await jvl.close();
+  });
+});
+
+describe('ServoStar300', () => {
+  it('enables the drive in serial mode, moves with ORDER/MOVE, reads PFB, disables at stop', async () => {
+    const drive = new ServoStar300Simulator();
+    simulate(drive);
+    const servo = new ServoStar300({ port: PORT });
+    await servo.open();
+    expect(drive.commands).toEqual(['ANCNFG 0', 'OPMODE 8', 'EN', 'MH']);
+    await servo.setPosition(1234.9, null);
+    await servo.setPosition(1234.9, null); // the same position is not sent again
+    expect(drive.commands.slice(4)).toEqual(['ORDER 0 1234 20000 8192 200 200 0 0 0 0', 'MOVE 0']);
+    expect(await servo.getPosition()).toBe(1234);
+    await servo.setPosition(false, null);
+    expect(drive.opmode).toBe(1);
+    await servo.setPosition(10, 500);
+    expect(drive.opmode).toBe(8);
+    expect(drive.commands.slice(-2)).toEqual(['ORDER 0 10 500 8192 200 200 0 0 0 0', 'MOVE 0']);
+    await servo.stop();
+    expect(drive.enabled).toBe(false);
+    await servo.close();
+  });
+});
+
+describe('NewportTRA6PPD', () => {
+  it('resets and homes, clamps the speed, ignores positions out of the stroke, stops', async () => {
+    const stage = new NewportTRA6PPDSimulator();
+    simulate(stage);
+    const newport = new NewportTRA6PPD({ port: PORT, resetDelay: 0, homingDelay: 0 });
+    const log = vi.fn();
+    newport.logTo = log;
+    await newport.open();
+    expect(stage.homed).toBe(true);
+    await newport.setPosition(4.25, 1);
+    expect(stage.commands.slice(2)).toEqual(['1VA0.20000', '1PA4.25000']);
+    expect(await newport.getPosition()).toBe(4.25);
+    await newport.setPosition(7, 0.05);
+    expect(stage.position).toBe(4.25);
+    expect(log).toHaveBeenCalledWith(30, 'NewportTRA6PPD: the position 7 is out of [0, 6] mm: ignored');
+    await newport.stop();
+    expect(stage.commands.slice(-3)).toEqual(['1VA0.05000', 'ST', '1MMO']);
+    await newport.close();
+  });
+});
+
+describe('Sim868', () => {
+  it('enters the PIN, waits for the network, and sends each message to each number', async () => {
+    const modem = new Sim868Simulator('1234', 2);
+    simulate(modem);
+    const sim = new Sim868({ numbers: ['0611223344', '0699887766'], port: PORT, pinCode: '1234', registrationTimeout: 1 });
+    await sim.open();
+    await sim.setCmd('Sample broken', '');
+    expect(modem.sent).toEqual([
+      { number: '0611223344', text: 'Sample broken' },
+      { number: '0699887766', text: 'Sample broken' },
+    ]);
+    await sim.close();
+  });
+
+  it('says which option is missing when the SIM needs a PIN', async () => {
+    simulate(new Sim868Simulator('1234'));
+    const sim = new Sim868({ numbers: ['0611223344'], port: PORT });
+    await expect(sim.open()).rejects.toThrow(`Sim868 on ${PORT}: the SIM card needs a PIN code: give the pinCode option`);
+    await sim.close();
+  });
+
+  it('fails on a wrong PIN with the ERROR named', async () => {
+    simulate(new Sim868Simulator('1234'));
+    const sim = new Sim868({ numbers: ['0611223344'], port: PORT, pinCode: '0000' });
+    await expect(sim.open()).rejects.toThrow(`Sim868 on ${PORT}: the modem answered ERROR to AT+CPIN=0000`);
+    await sim.close();
   });
 });

@@ -7,3 +7,7 @@ export { OpsensHandySens, type OpsensHandySensOptions } from './opsens-handysens
 export { SagerSG_GS1700, type SagerSG_GS1700Options } from './sager-sg-gs1700.js';
 export { OrientalARDK, type OrientalARDKOptions } from './oriental-ardk.js';
 export { SchneiderMDrive23, type SchneiderMDrive23Options } from './schneider-mdrive-23.js';
+export { JVLMac140, type JVLMac140Options } from './jvl-mac-140.js';
+export { ServoStar300, type ServoStar300Options } from './servostar-300.js';
+export { NewportTRA6PPD, type NewportTRA6PPDOptions } from './newport-tra6ppd.js';
+export { Sim868, type Sim868Options } from './sim868.js';

@@ -8,3 +8,7 @@ export { OpsensHandySensSimulator } from './opsens-handysens-simulator.js';
 export { SagerSG_GS1700Simulator } from './sager-sg-gs1700-simulator.js';
 export { OrientalARDKSimulator } from './oriental-ardk-simulator.js';
 export { SchneiderMDrive23Simulator } from './schneider-mdrive-23-simulator.js';
+export { JVLMac140Simulator } from './jvl-mac-140-simulator.js';
+export { ServoStar300Simulator } from './servostar-300-simulator.js';
+export { NewportTRA6PPDSimulator } from './newport-tra6ppd-simulator.js';
+export { Sim868Simulator } from './sim868-simulator.js';
