@@ -13,6 +13,8 @@ export class Agilent34420ASimulator extends LineDeviceModel {
   func: string | null = null;
   /** When true, it answers nothing, as a meter switched off or unplugged. */
   silent = false;
+  /** It falls silent after this many readings. */
+  silentAfter = Infinity;
   private readings = 0;
 
   /** @param value the value of the n-th reading */
@@ -29,6 +31,7 @@ export class Agilent34420ASimulator extends LineDeviceModel {
       if (command === '*OPC?') answer += '1\n';
       if (command === 'READ?') answer += `${formatScpi(this.value(this.readings++))}\n`;
     }
+    if (this.readings > this.silentAfter) this.silent = true;
     return answer === '' || this.silent ? null : answer;
   }
 }
