@@ -21,13 +21,16 @@
  * @module @crappy/hardware
  */
 import './hub/extension.js';
-import type { HardwareOptions } from './hub/hub-options.js';
+import type { HardwareOptions } from './hardware-options.js';
 
+/** The bases of the drivers (re-exported from `@crappy/core`, for their inherited members). */
+export { Actuator, InOut } from '@crappy/core';
 export { HubClient, SYNC_TIMEOUT_MS, type HubChannel, type HubEventListener } from './hub/client.js';
-export { connectInProcess, connectPort, hubClient } from './hub/connection.js';
-export { HARDWARE_CHANNEL } from './hub/extension.js';
-export { HardwareHub } from './hub/hub.js';
-export type { HardwareOptions } from './hub/hub-options.js';
+export { connectPort, hubClient } from './hub/current-client.js';
+export { connectInProcess } from './in-process.js';
+export { HARDWARE_CHANNEL } from './extension.js';
+export { HardwareHub } from './hardware-hub.js';
+export type { HardwareOptions } from './hardware-options.js';
 export type { ClientMessage, HubEvent, HubMessage, HubReply, HubRequest, ServiceName, WireError } from './hub/messages.js';
 export type { HubPeer, HubService } from './hub/service.js';
 export { SYNC_SLOT_BYTES, SyncSlot } from './hub/sync-slot.js';

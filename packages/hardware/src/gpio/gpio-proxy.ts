@@ -1,6 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import type { HubClient } from '../hub/client.js';
-import { hubClient } from '../hub/connection.js';
+import { hubClient } from '../hub/current-client.js';
 import type { GpioDirection, GpioEdge } from './gpio-line.js';
 
 /** The events of a {@link GpioProxy}. */

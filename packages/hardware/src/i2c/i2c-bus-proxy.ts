@@ -1,5 +1,5 @@
 import type { HubClient } from '../hub/client.js';
-import { hubClient } from '../hub/connection.js';
+import { hubClient } from '../hub/current-client.js';
 
 
 /**

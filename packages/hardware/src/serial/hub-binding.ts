@@ -1,5 +1,5 @@
 import type { BindingInterface, BindingPortInterface, OpenOptions, PortInfo, PortStatus, SetOptions, UpdateOptions } from '@serialport/bindings-interface' with { 'resolution-mode': 'require' };
-import { hubClient } from '../hub/connection.js';
+import { hubClient } from '../hub/current-client.js';
 import type { HubClient } from '../hub/client.js';
 
 /** The error a pending read gets when its port closes, as serialport expects (`canceled`). */

@@ -1,8 +1,8 @@
 import type { MessagePort } from 'node:worker_threads';
-import { toWireError, type HubMessage, type HubRequest, type ServiceName } from './messages.js';
-import type { HardwareOptions } from './hub-options.js';
-import type { HubPeer, HubService } from './service.js';
-import { SyncSlot } from './sync-slot.js';
+import { toWireError, type HubMessage, type HubRequest, type ServiceName } from './hub/messages.js';
+import type { HardwareOptions } from './hardware-options.js';
+import type { HubPeer, HubService } from './hub/service.js';
+import { SyncSlot } from './hub/sync-slot.js';
 
 /**
  * The hardware hub, in the main thread: the only place where the native
@@ -73,19 +73,19 @@ export class HardwareHub {
   private async startService(name: ServiceName): Promise<HubService> {
     switch (name) {
       case 'serial': {
-        const { SerialService } = await import('../serial/serial-service.js');
+        const { SerialService } = await import('./serial/serial-service.js');
         return new SerialService(this.options.serial?.simulate);
       }
       case 'i2c': {
-        const { I2cService } = await import('../i2c/i2c-service.js');
+        const { I2cService } = await import('./i2c/i2c-service.js');
         return new I2cService(this.options.i2c?.simulate);
       }
       case 'gpio': {
-        const { GpioService } = await import('../gpio/gpio-service.js');
+        const { GpioService } = await import('./gpio/gpio-service.js');
         return new GpioService(this.options.gpio?.simulate);
       }
       case 'spi': {
-        const { SpiService } = await import('../spi/spi-service.js');
+        const { SpiService } = await import('./spi/spi-service.js');
         return new SpiService(this.options.spi?.simulate);
       }
       default:

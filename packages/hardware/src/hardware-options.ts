@@ -1,7 +1,7 @@
-import type { FakeGpioChip } from '../gpio/fake-gpio-chip.js';
-import type { I2cDeviceModel } from '../i2c/i2c-device-model.js';
-import type { SerialDeviceModel } from '../serial/serial-device-model.js';
-import type { SpiDeviceModel } from '../spi/spi-device-model.js';
+import type { FakeGpioChip } from './gpio/fake-gpio-chip.js';
+import type { I2cDeviceModel } from './i2c/i2c-device-model.js';
+import type { SerialDeviceModel } from './serial/serial-device-model.js';
+import type { SpiDeviceModel } from './spi/spi-device-model.js';
 
 /**
  * Options of the hardware hub, given as `start({ hardware: {...} })`. Each

@@ -1,11 +1,11 @@
 import { onMainMessage, registerRunExtension, sendToMain, type RunContext } from '@crappy/core';
-import { HubClient } from './client.js';
-import { setHubClient } from './connection.js';
-import { HardwareHub } from './hub.js';
-import type { HardwareOptions } from './hub-options.js';
-import type { ClientMessage, HubMessage } from './messages.js';
-import type { HubPeer } from './service.js';
-import { SyncSlot } from './sync-slot.js';
+import { HubClient } from './hub/client.js';
+import { setHubClient } from './hub/current-client.js';
+import { HardwareHub } from './hardware-hub.js';
+import type { HardwareOptions } from './hardware-options.js';
+import type { ClientMessage, HubMessage } from './hub/messages.js';
+import type { HubPeer } from './hub/service.js';
+import { SyncSlot } from './hub/sync-slot.js';
 
 /** Name of the run extension, and of the messages between the Blocks and the hub. */
 export const HARDWARE_CHANNEL = 'hardware';
