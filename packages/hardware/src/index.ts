@@ -20,7 +20,7 @@
  * ```
  * @module @crappy/hardware
  */
-import './hub/extension.js';
+import './extension.js';
 import type { HardwareOptions } from './hardware-options.js';
 
 /** The bases of the drivers (re-exported from `@crappy/core`, for their inherited members). */
