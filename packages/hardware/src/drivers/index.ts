@@ -11,3 +11,6 @@ export { JVLMac140, type JVLMac140Options } from './jvl-mac-140.js';
 export { ServoStar300, type ServoStar300Options } from './servostar-300.js';
 export { NewportTRA6PPD, type NewportTRA6PPDOptions } from './newport-tra6ppd.js';
 export { Sim868, type Sim868Options } from './sim868.js';
+export { ADS1115, type ADS1115Options } from './ads1115.js';
+export type { Ads1115Input } from './ads1115-registers.js';
+export { GPIOSwitch, type GPIOSwitchOptions } from './gpio-switch.js';

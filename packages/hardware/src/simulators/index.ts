@@ -12,3 +12,4 @@ export { JVLMac140Simulator } from './jvl-mac-140-simulator.js';
 export { ServoStar300Simulator } from './servostar-300-simulator.js';
 export { NewportTRA6PPDSimulator } from './newport-tra6ppd-simulator.js';
 export { Sim868Simulator } from './sim868-simulator.js';
+export { ADS1115Simulator } from './ads1115-simulator.js';

@@ -1,0 +1,96 @@
+// The I2C and GPIO drivers against their simulators, through the hub (fake
+// I2C bus and fake GPIO chip): the registers written are those of the
+// original's drivers (crappy/inout/ads1115.py, gpio_switch.py), the values
+// returned are its conversions.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ADS1115,
+  ADS1115Simulator,
+  connectInProcess,
+  FakeGpioChip,
+  GPIOSwitch,
+  HardwareHub,
+  type HardwareOptions,
+} from '../../packages/hardware/src/index.js';
+
+let cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+function startHub(options: HardwareOptions): void {
+  const hub = new HardwareHub(options);
+  const disconnect = connectInProcess(hub, 'IOBlock');
+  cleanups.push(() => hub.close(), disconnect);
+}
+
+describe('ADS1115', () => {
+  it('configures the ADC as the original and converts counts to volts, gain and offset applied', async () => {
+    const volts = [1.0, -0.5, 3.0];
+    const adc = new ADS1115Simulator(0x48, (input, n) => (input === 'A2' ? volts[n]! : 99));
+    startHub({ i2c: { simulate: { 1: [adc] } } });
+    const ads = new ADS1115({ multiplexer: 'A2', vRange: 2.048, sampleRate: 860, gain: 2, offset: 0.1 });
+    await ads.open();
+    // A2 (0x6000) | ±2.048 V (0x0400) | single shot (0x0100) | 860 SPS (0x00E0) | comparator off (0x0003)
+    expect(adc.registers[1]).toBe(0x65e3);
+    const outputs = [];
+    for (let i = 0; i < 3; i++) outputs.push((await ads.getData())[1]);
+    // counts = round(v / 2.048 * 32768), saturated at 32767; volts = counts * 2.048 / 32768
+    const expected = [16000, -8000, 32767].map((counts) => 0.1 + 2 * ((counts * 2.048) / 32768));
+    outputs.forEach((output, i) => expect(output).toBeCloseTo(expected[i]!, 12));
+    expect(adc.conversions).toBe(3);
+    await ads.close();
+  });
+
+  it('reads the end of conversion on the dry pin when given one', async () => {
+    const chip = new FakeGpioChip();
+    const adc = new ADS1115Simulator(0x49, () => 0.25);
+    startHub({ i2c: { simulate: { 1: [adc] } }, gpio: { simulate: chip } });
+    const ads = new ADS1115({ deviceAddress: 0x49, dryPin: 17, multiplexer: 'A0 - A1' });
+    await ads.open();
+    expect(adc.registers[1]).toBe(0x0580);
+    expect([adc.registers[2], adc.registers[3]]).toEqual([0x0000, 0xffff]);
+    expect(chip.isExported(17)).toBe(true);
+    expect((await ads.getData())[1]).toBeCloseTo(0.25, 4);
+    await ads.close();
+    expect(chip.isExported(17)).toBe(false);
+  });
+
+  it('names the bus and the address where no ADS1115 answers', async () => {
+    startHub({ i2c: { simulate: { 1: [new ADS1115Simulator(0x48)] } } });
+    const ads = new ADS1115({ deviceAddress: 0x4a });
+    await expect(ads.open()).rejects.toThrow(/^ADS1115: no ADS1115 answers at address 0x4a on I2C bus 1: I2C bus 1, device 0x4a: receiveByte\(\) failed: EREMOTEIO/);
+    await ads.close();
+  });
+
+  it('checks its options', () => {
+    expect(() => new ADS1115({ sampleRate: 100 })).toThrow('ADS1115: sampleRate must be one of 8, 16, 32, 64, 128, 250, 475, 860, got 100');
+    expect(() => new ADS1115({ vRange: 5 })).toThrow('ADS1115: vRange must be one of 0.256, 0.512, 1.024, 2.048, 4.096, 6.144, got 5');
+    expect(() => new ADS1115({ backend: 'blinka' as 'Pi4' })).toThrow(`ADS1115: backend must be one of 'Pi4', got "blinka"`);
+  });
+});
+
+describe('GPIOSwitch', () => {
+  it('drives its line from the commands and releases it at close', async () => {
+    const chip = new FakeGpioChip();
+    startHub({ gpio: { simulate: chip } });
+    const relay = new GPIOSwitch({ pinOut: 22 });
+    await relay.open();
+    await relay.setCmd(1);
+    await relay.setCmd(0);
+    await relay.setCmd(1);
+    expect(chip.writes(22)).toEqual([1, 0, 1]);
+    await expect(relay.setCmd(2)).rejects.toThrow('GPIOSwitch on GPIO 22: the command must be 0 or 1, got 2');
+    await relay.close();
+    expect(chip.isExported(22)).toBe(false);
+  });
+
+  it('says which Block holds a line already exported', async () => {
+    startHub({ gpio: { simulate: new FakeGpioChip() } });
+    const first = new GPIOSwitch({ pinOut: 5 });
+    await first.open();
+    await expect(new GPIOSwitch({ pinOut: 5 }).open()).rejects.toThrow('GPIOSwitch: cannot use GPIO 5: GPIO 5 is already exported by Block IOBlock');
+    expect(() => new GPIOSwitch({ pinOut: 40 })).toThrow('GPIOSwitch: pinOut must be an integer >= 2 <= 27');
+  });
+});
