@@ -58,10 +58,8 @@ export class Agilent34420A extends InOut {
 
   /** One reading: `[t, value]`. */
   override async getData(): Promise<[number, number]> {
-    const port = this.port!;
-    await port.write('READ?  \n');
     const t = this.clock.time();
-    const answer = await port.readUntil('\n', this.timeoutMs);
+    const answer = await this.port!.query('READ?  \n', '\n', this.timeoutMs);
     const value = Number(answer.trim());
     if (answer.trim() === '' || Number.isNaN(value)) throw new Error(`Agilent34420A on ${this.device}: READ? answered ${JSON.stringify(answer)}, not a number`);
     return [t, value];

@@ -81,10 +81,13 @@ export class SerialConnection {
     this.received = Buffer.alloc(0);
   }
 
-  /** Writes `command` then reads the answer up to `terminator`. */
+  /**
+   * Writes `command` and reads the answer up to `terminator`; the answer is
+   * awaited while the hub confirms the write, not after.
+   */
   async query(command: string, terminator: string, timeoutMs: number): Promise<string> {
-    await this.write(command);
-    return this.readUntil(terminator, timeoutMs);
+    const [, answer] = await Promise.all([this.write(command), this.readUntil(terminator, timeoutMs)]);
+    return answer;
   }
 
   /** Closes the port (never throws: called when a run ends). */
