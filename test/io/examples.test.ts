@@ -64,7 +64,7 @@ const cases: Array<[string, RegExp, (lines: number[][]) => void]> = [
     expect(largest!).toBeGreaterThan(loadForce!);
   }],
   ['custom_inout_reading', /^t = ([\d.]+) s: (\d+) readings, last (-?\d\.\d{3}) V$/, (lines) => {
-    // A 2 V sine around 3 V, zeroed over one period: the readings swing around 0.
+    // A 2 V sine around 3 V, zeroed on the 3 V offset read first (over the serial hub): the readings swing around 0.
     const volts = lines.map(([, , u]) => u!);
     for (const u of volts) expect(Math.abs(u)).toBeLessThanOrEqual(2.2);
     expect(Math.max(...volts)).toBeGreaterThan(1);
