@@ -10,6 +10,8 @@ import {
   FakeGpioChip,
   GPIOSwitch,
   HardwareHub,
+  MPRLS,
+  MPRLSSimulator,
   type HardwareOptions,
 } from '../../packages/hardware/src/index.js';
 
@@ -68,6 +70,35 @@ describe('ADS1115', () => {
     expect(() => new ADS1115({ sampleRate: 100 })).toThrow('ADS1115: sampleRate must be one of 8, 16, 32, 64, 128, 250, 475, 860, got 100');
     expect(() => new ADS1115({ vRange: 5 })).toThrow('ADS1115: vRange must be one of 0.256, 0.512, 1.024, 2.048, 4.096, 6.144, got 5');
     expect(() => new ADS1115({ backend: 'blinka' as 'Pi4' })).toThrow(`ADS1115: backend must be one of 'Pi4', got "blinka"`);
+  });
+});
+
+describe('MPRLS', () => {
+  it('measures, waits for the busy bit, converts the counts to hPa as the original', async () => {
+    const pressures = [1013.25, 0, 25 * 68.947572932];
+    const sensor = new MPRLSSimulator(0x18, (n) => pressures[n]!);
+    startHub({ i2c: { simulate: { 1: [sensor] } } });
+    const mprls = new MPRLS();
+    await mprls.open();
+    const values = [];
+    for (let i = 0; i < 3; i++) values.push((await mprls.getData())[1]);
+    // The simulator rounds to whole counts: 25 psi spans 0xE66666 - 0x19999A counts, 1 count = 1.3e-4 hPa.
+    values.forEach((value, i) => expect(value).toBeCloseTo(pressures[i]!, 3));
+    expect(sensor.measurements).toBe(3);
+    sensor.memoryError = true;
+    await expect(mprls.getData()).rejects.toThrow('MPRLS at 0x18 on I2C bus 1: the sensor reports a memory error');
+    await mprls.close();
+  });
+
+  it('waits on the EOC line when given one', async () => {
+    const chip = new FakeGpioChip();
+    chip.drive(24, 1);
+    startHub({ i2c: { simulate: { 1: [new MPRLSSimulator(0x18, () => 500)] } }, gpio: { simulate: chip } });
+    const mprls = new MPRLS({ eocPin: 24 });
+    await mprls.open();
+    expect((await mprls.getData())[1]).toBeCloseTo(500, 3);
+    await mprls.close();
+    expect(chip.isExported(24)).toBe(false);
   });
 });
 

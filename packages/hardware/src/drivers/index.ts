@@ -14,3 +14,4 @@ export { Sim868, type Sim868Options } from './sim868.js';
 export { ADS1115, type ADS1115Options } from './ads1115.js';
 export type { Ads1115Input } from './ads1115-registers.js';
 export { GPIOSwitch, type GPIOSwitchOptions } from './gpio-switch.js';
+export { MPRLS, type MPRLSOptions } from './mprls.js';

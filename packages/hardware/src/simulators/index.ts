@@ -13,3 +13,4 @@ export { ServoStar300Simulator } from './servostar-300-simulator.js';
 export { NewportTRA6PPDSimulator } from './newport-tra6ppd-simulator.js';
 export { Sim868Simulator } from './sim868-simulator.js';
 export { ADS1115Simulator } from './ads1115-simulator.js';
+export { MPRLSSimulator } from './mprls-simulator.js';
