@@ -10,6 +10,8 @@ import {
   FakeGpioChip,
   GPIOSwitch,
   HardwareHub,
+  MCP9600,
+  MCP9600Simulator,
   MPRLS,
   MPRLSSimulator,
   type HardwareOptions,
@@ -70,6 +72,52 @@ describe('ADS1115', () => {
     expect(() => new ADS1115({ sampleRate: 100 })).toThrow('ADS1115: sampleRate must be one of 8, 16, 32, 64, 128, 250, 475, 860, got 100');
     expect(() => new ADS1115({ vRange: 5 })).toThrow('ADS1115: vRange must be one of 0.256, 0.512, 1.024, 2.048, 4.096, 6.144, got 5');
     expect(() => new ADS1115({ backend: 'blinka' as 'Pi4' })).toThrow(`ADS1115: backend must be one of 'Pi4', got "blinka"`);
+  });
+});
+
+describe('MCP9600', () => {
+  it('configures the chip as the original, converts temperatures and the raw ADC, shuts down at close', async () => {
+    const readings = [
+      { hot: 123.4375, cold: 21.5, volts: 5.02e-3 },
+      { hot: -40.25, cold: 19.0625, volts: -1.6e-3 },
+    ];
+    const chip = new MCP9600Simulator(0x67, (n) => readings[n % 2]!);
+    startHub({ i2c: { simulate: { 1: [chip] } } });
+    const hot = new MCP9600({ thermocoupleType: 'K', filterCoefficient: 3, adcResolution: 16, sensorResolution: 0.25 });
+    await hot.open();
+    expect(chip.config.get(0x05)).toBe(0x13); // filter 3 | type K (0x10)
+    expect(chip.config.get(0x06)).toBe(0xa0); // 0.25 °C (0x80) | 16 bits (0x20) | normal mode
+    expect((await hot.getData())[1]).toBe(123.4375);
+    expect((await hot.getData())[1]).toBe(-40.25);
+    await hot.close();
+    expect(chip.config.get(0x06)).toBe(0xa1); // shutdown mode
+  });
+
+  it('reads the cold junction, the delta and the raw ADC in volts', async () => {
+    const chip = new MCP9600Simulator(0x67, () => ({ hot: 30, cold: 20.5, volts: -1.6e-3 }));
+    startHub({ i2c: { simulate: { 1: [chip] } } });
+    const values: number[] = [];
+    for (const mode of ['Cold Junction Temperature', 'Junction Temperature Delta', 'Raw Data ADC'] as const) {
+      const mcp = new MCP9600({ thermocoupleType: 'J', mode });
+      await mcp.open();
+      values.push((await mcp.getData())[1]);
+      await mcp.close();
+    }
+    expect(values[0]).toBe(20.5);
+    expect(values[1]).toBe(9.5);
+    expect(values[2]).toBeCloseTo(-1.6e-3, 9);
+  });
+
+  it('fails when the input range is exceeded, and checks its options', async () => {
+    const chip = new MCP9600Simulator();
+    startHub({ i2c: { simulate: { 1: [chip] } } });
+    const mcp = new MCP9600({ thermocoupleType: 'T' });
+    await mcp.open();
+    chip.rangeExceeded = true;
+    await expect(mcp.getData()).rejects.toThrow('MCP9600 at 0x67 on I2C bus 1: too hot for the type T thermocouple (input range exceeded)');
+    await mcp.close();
+    expect(() => new MCP9600({ thermocoupleType: 'Z' as 'K' })).toThrow('MCP9600: thermocoupleType must be one of J, K, T, N, S, E, B, R, got "Z"');
+    expect(() => new MCP9600({ thermocoupleType: 'K', adcResolution: 10 })).toThrow('MCP9600: adcResolution must be one of 18, 16, 14, 12, got 10');
   });
 });
 

@@ -15,3 +15,5 @@ export { ADS1115, type ADS1115Options } from './ads1115.js';
 export type { Ads1115Input } from './ads1115-registers.js';
 export { GPIOSwitch, type GPIOSwitchOptions } from './gpio-switch.js';
 export { MPRLS, type MPRLSOptions } from './mprls.js';
+export { MCP9600, type MCP9600Options } from './mcp9600.js';
+export type { Mcp9600Mode, Mcp9600Thermocouple } from './mcp9600-registers.js';
