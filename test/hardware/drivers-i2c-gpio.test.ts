@@ -14,6 +14,8 @@ import {
   MCP9600Simulator,
   MPRLS,
   MPRLSSimulator,
+  NAU7802,
+  NAU7802Simulator,
   type HardwareOptions,
 } from '../../packages/hardware/src/index.js';
 
@@ -147,6 +149,34 @@ describe('MPRLS', () => {
     expect((await mprls.getData())[1]).toBeCloseTo(500, 3);
     await mprls.close();
     expect(chip.isExported(24)).toBe(false);
+  });
+});
+
+describe('NAU7802', () => {
+  it('powers up, configures, calibrates, and converts counts as the original', async () => {
+    const volts = [0.01, -0.004, 0.5];
+    const adc = new NAU7802Simulator(0x2a, (n) => volts[n]!);
+    startHub({ i2c: { simulate: { 1: [adc] } } });
+    const nau = new NAU7802({ gainHardware: 64, sampleRate: 320, gain: 1000, offset: -1 });
+    await nau.open();
+    expect(adc.registers[0x01]).toBe(0b110); // gain 64
+    expect(adc.registers[0x02]! >> 4).toBe(0b111); // 320 SPS
+    expect(adc.registers[0x15]).toBe(0x30);
+    expect(adc.registers[0x1c]! & 0x80).toBe(0x80); // PGA output capacitor
+    expect(adc.registers[0x00]! & 0b10001110).toBe(0b10001110); // AVDDS, PUR, PUA, PUD
+    expect(adc.calibrations).toBe(1);
+    const values = [];
+    for (let i = 0; i < 3; i++) values.push((await nau.getData())[1]);
+    // counts = round(v × 64 / 1.65 × 2^23), saturated at 2^23 − 1; output = 1000 × counts / 2^23 × 1.65 / 64 − 1
+    const counts = volts.map((v) => Math.min(2 ** 23 - 1, Math.round(((v * 64) / 1.65) * 2 ** 23)));
+    values.forEach((value, i) => expect(value).toBeCloseTo(-1 + (1000 * ((counts[i]! / 2 ** 23) * 1.65)) / 64, 9));
+    await nau.close();
+    expect(adc.registers[0x00]! & 0b110).toBe(0); // powered down
+  });
+
+  it('names the bus and address when no NAU7802 answers', async () => {
+    startHub({ i2c: { simulate: { 1: [] } } });
+    await expect(new NAU7802().open()).rejects.toThrow(/^NAU7802: no NAU7802 answers at address 0x2a on I2C bus 1: .*EREMOTEIO/);
   });
 });
 

@@ -15,3 +15,4 @@ export { Sim868Simulator } from './sim868-simulator.js';
 export { ADS1115Simulator } from './ads1115-simulator.js';
 export { MPRLSSimulator } from './mprls-simulator.js';
 export { MCP9600Simulator, type Mcp9600Reading } from './mcp9600-simulator.js';
+export { NAU7802Simulator } from './nau7802-simulator.js';
