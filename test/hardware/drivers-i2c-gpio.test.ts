@@ -7,6 +7,8 @@ import {
   ADS1115,
   ADS1115Simulator,
   connectInProcess,
+  DCMotorHat,
+  DCMotorHatSimulator,
   FakeGpioChip,
   GPIOSwitch,
   HardwareHub,
@@ -177,6 +179,29 @@ describe('NAU7802', () => {
   it('names the bus and address when no NAU7802 answers', async () => {
     startHub({ i2c: { simulate: { 1: [] } } });
     await expect(new NAU7802().open()).rejects.toThrow(/^NAU7802: no NAU7802 answers at address 0x2a on I2C bus 1: .*EREMOTEIO/);
+  });
+});
+
+describe('DCMotorHat', () => {
+  it('sets the PWM up as the original, drives each motor by [motor, volts], brakes them all at stop', async () => {
+    const hat = new DCMotorHatSimulator();
+    startHub({ i2c: { simulate: { 1: [hat] } } });
+    const motors = new DCMotorHat();
+    await motors.open();
+    expect(hat.prescale).toBe(4); // int(25e6 / 4096 / 1600 + 0.5)
+    expect(hat.registers[0x00]).toBe(0xa0);
+    for (const motor of [1, 2, 3, 4]) expect(hat.motor(motor).enabled).toBe(true);
+    await motors.setSpeed([1, 6]); // half of 12 V: duty (floor(0xFFFF × 0.5) + 1) >> 4 = 2048 of 4096
+    expect(hat.motor(1).throttle).toBe(2048 / 4096);
+    await motors.setSpeed([2, -3]); // a quarter, backwards: (16383 + 1) >> 4 = 1024
+    expect(hat.motor(2).throttle).toBe(-1024 / 4096);
+    await motors.setSpeed([3, 20]); // clamped: fully on
+    expect(hat.motor(3).throttle).toBe(1);
+    await motors.stop();
+    for (const motor of [1, 2, 3, 4]) expect(hat.motor(motor)).toMatchObject({ braking: true, throttle: 0 });
+    await expect(motors.setSpeed(6)).rejects.toThrow('DCMotorHat: the command must be [motor, volts], e.g. [1, 6], got 6');
+    await expect(motors.setSpeed([5, 1])).rejects.toThrow('DCMotorHat: the motor must be 1, 2, 3 or 4, got 5');
+    await motors.close();
   });
 });
 

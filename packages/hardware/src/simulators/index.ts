@@ -16,3 +16,4 @@ export { ADS1115Simulator } from './ads1115-simulator.js';
 export { MPRLSSimulator } from './mprls-simulator.js';
 export { MCP9600Simulator, type Mcp9600Reading } from './mcp9600-simulator.js';
 export { NAU7802Simulator } from './nau7802-simulator.js';
+export { DCMotorHatSimulator } from './dc-motor-hat-simulator.js';
