@@ -18,6 +18,8 @@ import {
   MPRLSSimulator,
   NAU7802,
   NAU7802Simulator,
+  PiJuice,
+  PiJuiceSimulator,
   type HardwareOptions,
 } from '../../packages/hardware/src/index.js';
 
@@ -202,6 +204,31 @@ describe('DCMotorHat', () => {
     await expect(motors.setSpeed(6)).rejects.toThrow('DCMotorHat: the command must be [motor, volts], e.g. [1, 6], got 6');
     await expect(motors.setSpeed([5, 1])).rejects.toThrow('DCMotorHat: the motor must be 1, 2, 3 or 4, got 5');
     await motors.close();
+  });
+});
+
+describe('PiJuice', () => {
+  it('reads the HAT state with the original labels and conversions, checksums checked', async () => {
+    const hat = new PiJuiceSimulator({ status: 0b11_01_01_00, chargeLevel: 64, batteryTemperature: -5, batteryVoltage: 3650, batteryCurrent: -420, ioVoltage: 5010, ioCurrent: 900 });
+    startHub({ i2c: { simulate: { 1: [hat] } } });
+    const pijuice = new PiJuice();
+    await pijuice.open();
+    const { 't(s)': t, ...state } = await pijuice.getData();
+    expect(typeof t).toBe('number');
+    expect(state).toEqual({
+      battery_status: 'Charging_from_usb',
+      USB_status: 'Bad',
+      GPIO_status: 'Present',
+      charge_level: 64,
+      battery_temperature: -5,
+      battery_voltage: 3650,
+      battery_current: -420,
+      GPIO_voltage: 5010,
+      GPIO_current: 900,
+    });
+    hat.corrupt = true;
+    await expect(pijuice.getData()).rejects.toThrow('PiJuice at 0x14 on I2C bus 1: bad checksum in the answer to command 0x40');
+    await pijuice.close();
   });
 });
 

@@ -19,3 +19,4 @@ export { MCP9600, type MCP9600Options } from './mcp9600.js';
 export type { Mcp9600Mode, Mcp9600Thermocouple } from './mcp9600-registers.js';
 export { NAU7802, type NAU7802Options } from './nau7802.js';
 export { DCMotorHat, type DCMotorHatOptions } from './dc-motor-hat.js';
+export { PiJuice, type PiJuiceOptions } from './pijuice.js';

@@ -17,3 +17,4 @@ export { MPRLSSimulator } from './mprls-simulator.js';
 export { MCP9600Simulator, type Mcp9600Reading } from './mcp9600-simulator.js';
 export { NAU7802Simulator } from './nau7802-simulator.js';
 export { DCMotorHatSimulator } from './dc-motor-hat-simulator.js';
+export { PiJuiceSimulator, type PiJuiceState } from './pijuice-simulator.js';
