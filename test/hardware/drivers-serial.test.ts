@@ -251,9 +251,9 @@ describe('NewportTRA6PPD', () => {
 
 describe('Sim868', () => {
   it('enters the PIN, waits for the network, and sends each message to each number', async () => {
-    const modem = new Sim868Simulator('1234', 2);
+    const modem = new Sim868Simulator('1234', 1);
     simulate(modem);
-    const sim = new Sim868({ numbers: ['0611223344', '0699887766'], port: PORT, pinCode: '1234', registrationTimeout: 1 });
+    const sim = new Sim868({ numbers: ['0611223344', '0699887766'], port: PORT, pinCode: '1234', registrationTimeout: 5 });
     await sim.open();
     await sim.setCmd('Sample broken', '');
     expect(modem.sent).toEqual([

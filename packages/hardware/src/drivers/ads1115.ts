@@ -16,6 +16,7 @@ import {
   type Ads1115Input,
 } from './ads1115-registers.js';
 import { choiceOption } from './driver-options.js';
+import { waitUntil } from './wait-until.js';
 
 /** How long a conversion may take before the reading fails (s), as in the original. */
 const CONVERSION_TIMEOUT_MS = 500;
@@ -102,12 +103,7 @@ export class ADS1115 extends InOut {
     const bus = this.bus!;
     const config = await bus.readI2cBlock(this.address, ADS1115_CONFIG, 2, Buffer.alloc(2));
     await this.writeRegister(ADS1115_CONFIG, ((config.buffer[0]! << 8) | config.buffer[1]! | ADS1115_OS) & 0xffff);
-    const start = performance.now();
-    while (!(await this.converted())) {
-      if (performance.now() - start > CONVERSION_TIMEOUT_MS) {
-        throw new Error(`ADS1115 at 0x${this.address.toString(16)} on I2C bus ${this.busNumber}: no end of conversion within ${CONVERSION_TIMEOUT_MS} ms`);
-      }
-    }
+    await waitUntil(() => this.converted(), CONVERSION_TIMEOUT_MS, `ADS1115 at 0x${this.address.toString(16)} on I2C bus ${this.busNumber}: no end of conversion within ${CONVERSION_TIMEOUT_MS} ms`);
     const t = this.clock.time();
     const { buffer } = await bus.readI2cBlock(this.address, ADS1115_CONVERSION, 2, Buffer.alloc(2));
     const raw = buffer.readInt16BE(0);

@@ -2,6 +2,7 @@ import { InOut } from '@crappy/core';
 import { checkOptions, numberOption, show } from '@crappy/core/options';
 import { I2cBusProxy } from '../i2c/i2c-bus-proxy.js';
 import { choiceOption } from './driver-options.js';
+import { waitUntil } from './wait-until.js';
 import {
   MCP9600_ADC_RESOLUTIONS,
   MCP9600_MODES,
@@ -94,12 +95,7 @@ export class MCP9600 extends InOut {
   override async getData(): Promise<[number, number]> {
     const status = await this.readRegister(MCP9600_REGISTERS.Status, 1);
     await this.writeByteRegister(MCP9600_REGISTERS.Status, status[0]! & 0xbf);
-    const start = performance.now();
-    while (!(await this.updated())) {
-      if (performance.now() - start > CONVERSION_TIMEOUT_MS) {
-        throw new Error(`MCP9600 at 0x${this.address.toString(16)} on I2C bus ${this.busNumber}: no conversion within ${CONVERSION_TIMEOUT_MS} ms`);
-      }
-    }
+    await waitUntil(() => this.updated(), CONVERSION_TIMEOUT_MS, `MCP9600 at 0x${this.address.toString(16)} on I2C bus ${this.busNumber}: no conversion within ${CONVERSION_TIMEOUT_MS} ms`);
     const t = this.clock.time();
     if (this.mode !== 'Raw Data ADC') {
       const block = await this.readRegister(MCP9600_REGISTERS[this.mode], 2);

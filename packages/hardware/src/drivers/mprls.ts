@@ -3,6 +3,7 @@ import { checkOptions, numberOption } from '@crappy/core/options';
 import { GpioProxy } from '../gpio/gpio-proxy.js';
 import { I2cBusProxy } from '../i2c/i2c-bus-proxy.js';
 import { choiceOption } from './driver-options.js';
+import { waitUntil } from './wait-until.js';
 
 /** Status bits of the MPRLS. */
 export const MPRLS_BUSY = 0x20;
@@ -72,10 +73,7 @@ export class MPRLS extends InOut {
     const bus = this.bus!;
     const where = `MPRLS at 0x${this.address.toString(16)} on I2C bus ${this.busNumber}`;
     await bus.i2cWrite(this.address, 3, Buffer.from(MPRLS_MEASURE));
-    const start = performance.now();
-    while (!(await this.ready())) {
-      if (performance.now() - start > MEASURE_TIMEOUT_MS) throw new Error(`${where}: no end of measurement within ${MEASURE_TIMEOUT_MS} ms`);
-    }
+    await waitUntil(() => this.ready(), MEASURE_TIMEOUT_MS, `${where}: no end of measurement within ${MEASURE_TIMEOUT_MS} ms`);
     const { buffer } = await bus.i2cRead(this.address, 4, Buffer.alloc(4));
     if (buffer[0]! & MPRLS_MEMORY_ERROR) throw new Error(`${where}: the sensor reports a memory error`);
     if (buffer[0]! & MPRLS_SATURATION) throw new Error(`${where}: the sensor reports a math saturation`);

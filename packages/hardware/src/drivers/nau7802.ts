@@ -22,6 +22,7 @@ import {
   PU_CTRL_PUR,
   PU_CTRL_RR,
 } from './nau7802-registers.js';
+import { waitUntil } from './wait-until.js';
 
 /** Options of {@link NAU7802}. */
 export interface NAU7802Options {
@@ -139,11 +140,8 @@ export class NAU7802 extends InOut {
     return `NAU7802 at 0x${this.address.toString(16)} on I2C bus ${this.busNumber}`;
   }
 
-  private async waitFor(done: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-    const start = performance.now();
-    while (!(await done())) {
-      if (performance.now() - start > ms) throw new Error(`${this.where()}: ${what} within ${ms} ms`);
-    }
+  private waitFor(done: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+    return waitUntil(done, ms, `${this.where()}: ${what} within ${ms} ms`);
   }
 
   private async setBit(bit: number, register: number, value: 0 | 1): Promise<void> {
