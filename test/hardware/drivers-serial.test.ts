@@ -57,11 +57,11 @@ describe('Agilent34420A', () => {
   it('fails with the port and the device named when the meter stops answering', async () => {
     const meter = new Agilent34420ASimulator();
     simulate(meter);
-    const dmm = new Agilent34420A({ device: PORT, timeout: 0.2 });
+    const dmm = new Agilent34420A({ device: PORT, timeout: 1 });
     await dmm.open();
     expect((await dmm.getData())[1]).toBe(0);
     meter.silent = true;
-    await expect(dmm.getData()).rejects.toThrow(`Agilent34420A on ${PORT}: the device did not answer in time: expected an answer ending with "\\n" within 200 ms, got 0 bytes`);
+    await expect(dmm.getData()).rejects.toThrow(`Agilent34420A on ${PORT}: the device did not answer in time: expected an answer ending with "\\n" within 1000 ms, got 0 bytes`);
     await dmm.close();
     await expect(new Agilent34420A({ device: '/dev/ttyNONE' }).open()).rejects.toThrow('Agilent34420A: cannot open serial port /dev/ttyNONE');
   });
@@ -133,7 +133,7 @@ describe('OrientalARDK', () => {
   it('finds its axis, moves in speed with the original gain, stops with SSTOP', async () => {
     const motor = new OrientalARDKSimulator(2);
     simulate(motor);
-    const ardk = new OrientalARDK({ port: PORT, timeout: 0.4 });
+    const ardk = new OrientalARDK({ port: PORT, timeout: 1 });
     await ardk.open();
     expect(motor.commands.slice(0, 2)).toEqual(['TALK1', 'TALK2']);
     expect(motor.commands.slice(2)).toEqual(['ALMCLR', 'TA .1', 'TD .1']);

@@ -31,11 +31,11 @@ if (crappy.isMainThread) meter.silentAfter = failure === 'silent-meter' ? 50 : I
 const dmm = new MarkedIOBlock('Agilent34420A', {
   labels: ['t(s)', 'U(V)'],
   device: failure === 'missing-port' ? '/dev/ttyDOESNOTEXIST' : meterNear,
-  timeout: 0.5,
+  timeout: 2,
   freq: 100,
 });
 const generator = new crappy.blocks.Generator([{ type: 'Constant', value: 1, condition: 'delay=3' }], { freq: 50, cmdLabel: 'cmd' });
-const machine = new crappy.blocks.Machine([{ type: 'OrientalARDK', port: motorNear, cmdLabel: 'cmd', positionLabel: 'x', timeout: 1 }], { freq: 20 });
+const machine = new crappy.blocks.Machine([{ type: 'OrientalARDK', port: motorNear, cmdLabel: 'cmd', positionLabel: 'x', timeout: 2 }], { freq: 20 });
 crappy.link(dmm, new crappy.blocks.Recorder(join(folder, 'meter.csv')));
 crappy.link(generator, machine);
 crappy.link(machine, new crappy.blocks.Recorder(join(folder, 'motor.csv')));

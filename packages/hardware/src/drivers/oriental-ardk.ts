@@ -58,7 +58,7 @@ export class OrientalARDK extends Actuator {
     for (let axis = 1; axis <= 4 && !found; axis++) {
       port.discardInput();
       await port.write(`TALK${axis}\n`);
-      found = await port.readUntil(`${axis}>`, this.timeoutMs / 4).then(
+      found = await port.readUntil(`${axis}>`, this.timeoutMs).then(
         () => true,
         () => false,
       );
