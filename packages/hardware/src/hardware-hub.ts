@@ -84,6 +84,11 @@ export class HardwareHub {
         const { GpioService } = await import('./gpio/gpio-service.js');
         return new GpioService(this.options.gpio?.simulate);
       }
+      case 'modbus': {
+        const serial = (await this.service('serial')) as import('./serial/serial-service.js').SerialService;
+        const { ModbusService } = await import('./modbus/modbus-service.js');
+        return new ModbusService((peer) => serial.localBinding(peer));
+      }
       case 'spi': {
         const { SpiService } = await import('./spi/spi-service.js');
         return new SpiService(this.options.spi?.simulate);

@@ -48,6 +48,8 @@ export { GpioProxy, type GpioEvents, type GpioOpenOptions } from './gpio/gpio-pr
 export { SpiDeviceProxy } from './spi/spi-device-proxy.js';
 export type { SpiDeviceModel } from './spi/spi-device-model.js';
 export type { SpiMessage, SpiOptions } from './spi/spi-message.js';
+export { ModbusClientProxy } from './modbus/modbus-client-proxy.js';
+export type { ModbusRtuOptions, ModbusTcpOptions } from './modbus/modbus-options.js';
 
 declare module '@crappy/core' {
   interface ExtensionOptions {

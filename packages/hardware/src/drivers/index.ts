@@ -20,3 +20,4 @@ export type { Mcp9600Mode, Mcp9600Thermocouple } from './mcp9600-registers.js';
 export { NAU7802, type NAU7802Options } from './nau7802.js';
 export { DCMotorHat, type DCMotorHatOptions } from './dc-motor-hat.js';
 export { PiJuice, type PiJuiceOptions } from './pijuice.js';
+export { EurothermEPC3008, type EurothermEPC3008Options } from './eurotherm-epc3008.js';

@@ -1,5 +1,5 @@
 /** The services of the hardware hub. */
-export type ServiceName = 'serial' | 'i2c' | 'gpio' | 'spi';
+export type ServiceName = 'serial' | 'i2c' | 'gpio' | 'spi' | 'modbus';
 
 /** A call from a Block's thread to the hub: `service.op(...args)`. */
 export interface HubRequest {

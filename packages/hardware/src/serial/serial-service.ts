@@ -75,19 +75,47 @@ export class SerialService implements HubService {
     }
   }
 
+  /**
+   * A serialport binding for a library that runs in the main thread on
+   * behalf of `peer` (modbus-serial): its ports are simulated like the
+   * others, refused when busy, and closed with the hub.
+   */
+  localBinding(peer: HubPeer): BindingInterface {
+    return {
+      list: () => listPorts(this.binding),
+      open: async (options: OpenOptions) => {
+        this.checkFree(options.path);
+        const port = await this.binding.open(options);
+        const model = this.simulate?.[options.path];
+        if (model !== undefined) this.connectModel(port, model);
+        const handle = this.nextHandle++;
+        this.ports.set(handle, { path: options.path, owner: peer, port });
+        const close = port.close.bind(port);
+        port.close = async () => {
+          this.ports.delete(handle);
+          if (port.isOpen) await close();
+        };
+        return port;
+      },
+    };
+  }
+
   /** Closes every open port, each within a bound. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.ports.keys()].map((handle) => this.closePort(handle)));
   }
 
-  private async open(peer: HubPeer, options: OpenOptions): Promise<{ handle: number; openOptions: unknown }> {
+  /** @throws Error (code `EBUSY`) when a Block has the port open already */
+  private checkFree(path: string): void {
     for (const other of this.ports.values()) {
-      if (other.path === options.path) {
-        const error = new Error(`serial port ${options.path} is busy: already open by Block ${other.owner.name}`) as Error & { code: string };
-        error.code = 'EBUSY';
-        throw error;
+      if (other.path === path) {
+        throw Object.assign(new Error(`serial port ${path} is busy: already open by Block ${other.owner.name}`), { code: 'EBUSY' });
       }
     }
+  }
+
+  private async open(peer: HubPeer, options: OpenOptions): Promise<{ handle: number; openOptions: unknown }> {
+    this.checkFree(options.path);
     const port = await this.binding.open(options);
     const model = this.simulate?.[options.path];
     if (model !== undefined) this.connectModel(port, model);

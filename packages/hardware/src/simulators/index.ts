@@ -18,3 +18,5 @@ export { MCP9600Simulator, type Mcp9600Reading } from './mcp9600-simulator.js';
 export { NAU7802Simulator } from './nau7802-simulator.js';
 export { DCMotorHatSimulator } from './dc-motor-hat-simulator.js';
 export { PiJuiceSimulator, type PiJuiceState } from './pijuice-simulator.js';
+export { ModbusRtuSimulator } from './modbus-rtu-simulator.js';
+export { EurothermEPC3008Simulator } from './eurotherm-epc3008-simulator.js';

@@ -1,0 +1,74 @@
+// The Modbus drivers through the hub's Modbus service (modbus-serial in the
+// main thread, RTU on a simulated serial port): the registers are those of
+// the original's crappy/inout/eurotherm_EPC3008.py; a silent unit and a bad
+// CRC fail with the port and the unit named.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  connectInProcess,
+  EurothermEPC3008,
+  EurothermEPC3008Simulator,
+  HardwareHub,
+  ModbusClientProxy,
+  ModbusRtuSimulator,
+  type SerialDeviceModel,
+} from '../../packages/hardware/src/index.js';
+
+const PORT = '/dev/ttyRS485';
+let cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+function simulate(model: SerialDeviceModel): void {
+  const hub = new HardwareHub({ serial: { simulate: { [PORT]: model } } });
+  const disconnect = connectInProcess(hub, 'IOBlock');
+  cleanups.push(() => hub.close(), disconnect);
+}
+
+describe('Modbus service', () => {
+  it('reads and writes registers and coils of a simulated RTU unit', async () => {
+    const unit = new ModbusRtuSimulator(7);
+    unit.holding.set(100, 1234);
+    unit.input.set(5, 0xbeef);
+    simulate(unit);
+    const modbus = await ModbusClientProxy.openRtu({ path: PORT, baudRate: 19200, timeoutMs: 1000 });
+    expect(await modbus.readHoldingRegisters(7, 100, 2)).toEqual([1234, 0]);
+    expect(await modbus.readInputRegisters(7, 5, 1)).toEqual([0xbeef]);
+    await modbus.writeRegister(7, 101, 42);
+    await modbus.writeRegisters(7, 200, [1, 2, 3]);
+    await modbus.writeCoil(7, 3, true);
+    expect([unit.holding.get(101), unit.holding.get(200), unit.holding.get(202), unit.coils.get(3)]).toEqual([42, 1, 3, true]);
+    await modbus.close();
+  });
+
+  it('times out on a unit that does not answer, and refuses a bad CRC', async () => {
+    const unit = new ModbusRtuSimulator(1);
+    simulate(unit);
+    const modbus = await ModbusClientProxy.openRtu({ path: PORT, baudRate: 9600, timeoutMs: 300 });
+    await expect(modbus.readHoldingRegisters(2, 0, 1)).rejects.toThrow(`Modbus RTU on ${PORT}, unit 2: readHoldingRegisters() failed: Timed out`);
+    unit.corrupt = true;
+    await expect(modbus.readHoldingRegisters(1, 0, 1)).rejects.toThrow(new RegExp(`^Modbus RTU on ${PORT}, unit 1: readHoldingRegisters\\(\\) failed: .*CRC`));
+    await modbus.close();
+  });
+});
+
+describe('EurothermEPC3008', () => {
+  it('reads PV and SP, writes the set point', async () => {
+    const controller = new EurothermEPC3008Simulator(3, 25);
+    simulate(controller);
+    const epc = new EurothermEPC3008({ port: PORT, address: 3 });
+    await epc.open();
+    expect((await epc.getData()).slice(1)).toEqual([25, 25]);
+    await epc.setCmd(180.7);
+    expect(controller.holding.get(2)).toBe(180);
+    expect((await epc.getData()).slice(1)).toEqual([26, 180]);
+    await epc.close();
+  });
+
+  it('names the port it cannot open', async () => {
+    simulate(new EurothermEPC3008Simulator());
+    await expect(new EurothermEPC3008({ port: '/dev/ttyNONE' }).open()).rejects.toThrow(/^EurothermEPC3008: cannot open serial port \/dev\/ttyNONE for Modbus RTU: /);
+    expect(() => new EurothermEPC3008({} as { port: string })).toThrow('EurothermEPC3008: port must be a non-empty string, got undefined');
+  });
+});
