@@ -7,6 +7,8 @@ import {
   connectInProcess,
   EurothermEPC3008,
   EurothermEPC3008Simulator,
+  FlowControllerAlicat,
+  FlowControllerAlicatSimulator,
   HardwareHub,
   ModbusClientProxy,
   ModbusRtuSimulator,
@@ -70,5 +72,22 @@ describe('EurothermEPC3008', () => {
     simulate(new EurothermEPC3008Simulator());
     await expect(new EurothermEPC3008({ port: '/dev/ttyNONE' }).open()).rejects.toThrow(/^EurothermEPC3008: cannot open serial port \/dev\/ttyNONE for Modbus RTU: /);
     expect(() => new EurothermEPC3008({} as { port: string })).toThrow('EurothermEPC3008: port must be a non-empty string, got undefined');
+  });
+});
+
+describe('FlowControllerAlicat', () => {
+  it('reads its four float32 measures and writes the mass flow set point', async () => {
+    const alicat = new FlowControllerAlicatSimulator(4, { pressure: 14.5, temperature: 21.25 });
+    simulate(alicat);
+    const controller = new FlowControllerAlicat({ port: PORT, address: 4 });
+    await controller.open();
+    expect((await controller.getData()).slice(1)).toEqual([14.5, 21.25, 0, 0]);
+    await controller.setCmd(2.5);
+    expect(alicat.setpoint).toBe(2.5);
+    // Float32 values: 2.5 exactly, 2.75 (= 2.5 × 1.1 rounded to float32) within float32 precision.
+    const [, , , volumetric, mass] = await controller.getData();
+    expect(mass).toBe(2.5);
+    expect(volumetric).toBeCloseTo(2.75, 6);
+    await controller.close();
   });
 });

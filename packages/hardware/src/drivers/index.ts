@@ -21,3 +21,4 @@ export { NAU7802, type NAU7802Options } from './nau7802.js';
 export { DCMotorHat, type DCMotorHatOptions } from './dc-motor-hat.js';
 export { PiJuice, type PiJuiceOptions } from './pijuice.js';
 export { EurothermEPC3008, type EurothermEPC3008Options } from './eurotherm-epc3008.js';
+export { FlowControllerAlicat, type FlowControllerAlicatOptions } from './flow-controller-alicat.js';

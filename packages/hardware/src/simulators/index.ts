@@ -20,3 +20,4 @@ export { DCMotorHatSimulator } from './dc-motor-hat-simulator.js';
 export { PiJuiceSimulator, type PiJuiceState } from './pijuice-simulator.js';
 export { ModbusRtuSimulator } from './modbus-rtu-simulator.js';
 export { EurothermEPC3008Simulator } from './eurotherm-epc3008-simulator.js';
+export { FlowControllerAlicatSimulator } from './flow-controller-alicat-simulator.js';
