@@ -10,6 +10,8 @@ import {
   FlowControllerAlicat,
   FlowControllerAlicatSimulator,
   HardwareHub,
+  KollmorgenAKDPDMM,
+  KollmorgenAKDPDMMSimulator,
   ModbusClientProxy,
   ModbusRtuSimulator,
   type SerialDeviceModel,
@@ -89,5 +91,45 @@ describe('FlowControllerAlicat', () => {
     expect(mass).toBe(2.5);
     expect(volumetric).toBeCloseTo(2.75, 6);
     await controller.close();
+  });
+});
+
+describe('KollmorgenAKDPDMM (Modbus TCP)', () => {
+  it('moves axes in position and reads where they are', async () => {
+    const pdmm = new KollmorgenAKDPDMMSimulator();
+    const port = await pdmm.start();
+    cleanups.push(() => pdmm.close());
+    const hub = new HardwareHub();
+    cleanups.push(() => hub.close(), connectInProcess(hub, 'IOBlock'));
+    const akd = new KollmorgenAKDPDMM({ axes: [1, 2], host: '127.0.0.1', port });
+    await akd.open();
+    await akd.setCmd(12.5, -3.25);
+    expect([pdmm.axis(1).position, pdmm.axis(2).position]).toEqual([12.5, -3.25]);
+    expect([pdmm.coils.get(11), pdmm.coils.get(21)]).toEqual([true, true]);
+    expect((await akd.getData()).slice(1)).toEqual([12.5, -3.25]);
+    await akd.close();
+  });
+
+  it('drives axes in speed: |v| and the direction, and reads their speed', async () => {
+    const pdmm = new KollmorgenAKDPDMMSimulator();
+    const port = await pdmm.start();
+    cleanups.push(() => pdmm.close());
+    const hub = new HardwareHub();
+    cleanups.push(() => hub.close(), connectInProcess(hub, 'IOBlock'));
+    const akd = new KollmorgenAKDPDMM({ axes: [3], mode: 'speed', host: '127.0.0.1', port });
+    await akd.open();
+    await akd.setCmd(-150.9);
+    expect([pdmm.holding.get(34), pdmm.holding.get(38)]).toEqual([150, 1]);
+    expect((await akd.getData())[1]).toBe(-150);
+    await akd.close();
+  });
+
+  it('names the address it cannot reach', async () => {
+    const hub = new HardwareHub();
+    cleanups.push(() => hub.close(), connectInProcess(hub, 'IOBlock'));
+    const probe = new KollmorgenAKDPDMMSimulator();
+    const port = await probe.start();
+    await probe.close();
+    await expect(new KollmorgenAKDPDMM({ axes: [1], host: '127.0.0.1', port }).open()).rejects.toThrow(`KollmorgenAKDPDMM: cannot connect to Modbus TCP 127.0.0.1:${port}`);
   });
 });

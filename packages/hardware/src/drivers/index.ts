@@ -22,3 +22,4 @@ export { DCMotorHat, type DCMotorHatOptions } from './dc-motor-hat.js';
 export { PiJuice, type PiJuiceOptions } from './pijuice.js';
 export { EurothermEPC3008, type EurothermEPC3008Options } from './eurotherm-epc3008.js';
 export { FlowControllerAlicat, type FlowControllerAlicatOptions } from './flow-controller-alicat.js';
+export { KollmorgenAKDPDMM, type KollmorgenAKDPDMMOptions } from './kollmorgen-akd-pdmm.js';

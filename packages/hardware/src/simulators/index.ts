@@ -21,3 +21,4 @@ export { PiJuiceSimulator, type PiJuiceState } from './pijuice-simulator.js';
 export { ModbusRtuSimulator } from './modbus-rtu-simulator.js';
 export { EurothermEPC3008Simulator } from './eurotherm-epc3008-simulator.js';
 export { FlowControllerAlicatSimulator } from './flow-controller-alicat-simulator.js';
+export { KollmorgenAKDPDMMSimulator } from './kollmorgen-akd-pdmm-simulator.js';
