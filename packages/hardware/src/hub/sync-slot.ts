@@ -9,8 +9,8 @@ const WAITING = 0;
 const DONE = 1;
 const FAILED = 2;
 
-/** Bytes a sync answer may take (an I2C block is at most 32 bytes, an SPI transfer a few kB). */
-export const SYNC_SLOT_BYTES = 1 << 16;
+/** Bytes a sync answer may take (an I2C block is at most 32 bytes, an SPI transfer of a HAT a few bytes); every Block of a run gets one slot. */
+export const SYNC_SLOT_BYTES = 1 << 13;
 
 /**
  * Where the hub answers a thread's synchronous calls (`readByteSync`...):
