@@ -62,6 +62,7 @@ const scenarios: Scenario[] = [
       rss_mb_per_block: Math.round((((eight!.rss_mb as number) - (one!.rss_mb as number)) / 7) * 10) / 10,
     }),
   },
+  { name: 'hardware', variants: [[]], combine: ([r]) => r! },
 ];
 
 /** Waits (up to `maxSeconds`) until other processes leave the machine nearly idle. */

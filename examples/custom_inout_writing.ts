@@ -1,11 +1,16 @@
 /**
- * Writing your own InOut that sets outputs: `Valve` stands for a
- * pneumatic valve and its pressure regulator. Its `setCmd()` receives the
- * values of the IOBlock's `cmdLabels`, in their order: here the valve's
- * state and the pressure. The IOBlock sets `initialCmd` before the test,
- * `exitCmd` after it, and in between only the commands that changed (give
- * `spam: true` to set every command received).
+ * Writing your own InOut that sets outputs over serial: `SerialValve`
+ * drives a pneumatic valve and its pressure regulator through a controller
+ * on a serial port. Its `setCmd()` receives the values of the IOBlock's
+ * `cmdLabels`, in their order (the valve's state and the pressure), sends
+ * `SET <0|1> <bar>` and prints the controller's acknowledgment. The port is
+ * opened in the main thread's hardware hub through
+ * `crappy.hardware.SerialConnection`. The IOBlock sets `initialCmd` before
+ * the test, `exitCmd` after it, and in between only the commands that
+ * changed (give `spam: true` to set every command received).
  *
+ * There is no controller here: `start()` points the hub's serial service at
+ * a simulated one on '/dev/ttyVALVE0' (`hardware.serial.simulate`).
  * `Sequencer` opens and closes the valve every 0.5 s, raising the pressure
  * each second, and ends the run after 3 s.
  *
@@ -13,18 +18,39 @@
  */
 import * as crappy from 'crappy';
 
-/** Prints every command it receives, as a valve driver would send it to the hardware. */
-class Valve extends crappy.inout.InOut {
-  override open(): void {
+/** Sends each command to the valve controller and prints what it acknowledged. */
+class SerialValve extends crappy.inout.InOut {
+  private connection: crappy.hardware.SerialConnection | null = null;
+
+  constructor(private readonly options: { port: string }) {
+    super();
+  }
+
+  override async open(): Promise<void> {
+    this.connection = await crappy.hardware.SerialConnection.open('SerialValve', { path: this.options.port, baudRate: 9600 });
     console.log('Valve: connected');
   }
 
-  override setCmd(open: unknown, pressure: unknown): void {
-    console.log(`Valve: ${open ? 'open' : 'closed'}, ${Number(pressure).toFixed(1)} bar`);
+  override async setCmd(open: unknown, pressure: unknown): Promise<void> {
+    const answer = await this.connection!.query(`SET ${open ? 1 : 0} ${Number(pressure).toFixed(1)}\n`, '\n', 1000);
+    console.log(`Valve: ${answer}`);
   }
 
-  override close(): void {
+  override async close(): Promise<void> {
+    await this.connection?.close();
     console.log('Valve: disconnected');
+  }
+}
+
+/** The simulated controller: acknowledges `SET <0|1> <bar>` with the state it set. */
+class ValveController extends crappy.hardware.LineDeviceModel {
+  constructor() {
+    super('\n');
+  }
+
+  protected answer(line: string): string | null {
+    const set = /^SET ([01]) (\d+\.\d)$/.exec(line);
+    return set === null ? 'ERROR\n' : `${set[1] === '1' ? 'open' : 'closed'}, ${set[2]} bar\n`;
   }
 }
 
@@ -42,7 +68,8 @@ class Sequencer extends crappy.Block {
   }
 }
 
-const valve = new crappy.blocks.IOBlock(Valve, {
+const valve = new crappy.blocks.IOBlock(SerialValve, {
+  port: '/dev/ttyVALVE0',
   cmdLabels: ['open', 'p(bar)'],
   initialCmd: [false, 0],
   exitCmd: [false, 0],
@@ -50,4 +77,4 @@ const valve = new crappy.blocks.IOBlock(Valve, {
 });
 crappy.link(new Sequencer(), valve);
 
-await crappy.start({ logLevel: 'warning' });
+await crappy.start({ logLevel: 'warning', hardware: { serial: { simulate: { '/dev/ttyVALVE0': new ValveController() } } } });

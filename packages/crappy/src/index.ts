@@ -26,3 +26,4 @@ export {
   type OverlayShape,
 } from '@crappy/ui';
 export { EmbeddedBroker, PayloadError, type ClientServerOptions, type ClientServerStats, type ClientServerTlsOptions, type TopicsSpec } from '@crappy/remote';
+export * as hardware from '@crappy/hardware';

@@ -37,8 +37,9 @@ export function projectFiles(name: string, dependencies: ProjectDependencies): R
     dependencies: { crappy: dependencies.crappy },
     devDependencies: CHECK_DEPENDENCIES,
     ...(dependencies.overrides ? { overrides: dependencies.overrides } : {}),
-    // npm 11 runs a dependency's install script only when allowed; esbuild's checks its binary.
-    allowScripts: { esbuild: true },
+    // npm 11 runs a dependency's install script only when allowed: esbuild's checks its binary;
+    // the hardware addons (serialport's binding, i2c-bus, onoff's epoll, spi-device) build or pick theirs.
+    allowScripts: { esbuild: true, '@serialport/bindings-cpp': true, 'i2c-bus': true, epoll: true, 'spi-device': true },
   };
   return {
     'package.json': json(manifest),

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../time/clock.js';
 
 /**
  * The base of every Actuator: a driver for a motor or any device driven in
- * speed or in position. A {@link blocks.Machine | Machine} Block drives one or several
+ * speed or in position. A {@link @crappy/core!blocks.Machine | Machine} Block drives one or several
  * Actuators in its own thread.
  *
  * Override what the device can do; each method may be synchronous or return

@@ -12,7 +12,7 @@ export type LogFn = (level: number, message: string) => void;
 /**
  * The base of every InOut: a driver for a device that acquires data (a DAQ
  * board, a load cell amplifier), sets outputs (an analog output, a relay),
- * or both. An {@link blocks.IOBlock | IOBlock} drives one InOut in its own thread.
+ * or both. An {@link @crappy/core!blocks.IOBlock | IOBlock} drives one InOut in its own thread.
  *
  * Override what the device can do; each method may be synchronous or return
  * a Promise:
