@@ -1,4 +1,4 @@
-import { SerialPortStream } from '@serialport/stream';
+import type { SerialPortStream } from '@serialport/stream';
 import type { OpenOptions } from '@serialport/bindings-interface' with { 'resolution-mode': 'require' };
 import { HubBinding } from './hub-binding.js';
 
@@ -39,6 +39,8 @@ export class SerialConnection {
    * @throws Error naming the device and the port when it does not exist or is busy
    */
   static async open(device: string, options: SerialConnectionOptions): Promise<SerialConnection> {
+    // Loaded here, by the Blocks that open a port: every other worker of the run is spared the module.
+    const { SerialPortStream } = await import('@serialport/stream');
     const stream = new SerialPortStream<typeof HubBinding>({ ...options, binding: HubBinding, autoOpen: false });
     await new Promise<void>((resolve, reject) =>
       stream.open((error) => (error ? reject(new Error(`${device}: cannot open serial port ${options.path}: ${error.message.replace(/^Error: /, '')}`)) : resolve())),
