@@ -74,13 +74,35 @@ function stoppedOnce(result: ScriptResult, file: string, why: string): void {
   expect(events(result, 'after', { main: true }), why).toHaveLength(1);
 }
 
+/**
+ * Whether tsx's parent process killed the script: it waits 30 ms for the
+ * script to say it got the SIGINT, relays it, waits 30 ms more, then sends
+ * SIGKILL and exits with 130 (read in tsx 4.23's cli). On a machine so busy
+ * that the script's main thread is not scheduled within those 60 ms,
+ * nothing in the script can prevent it; the script then never reports its
+ * result.
+ */
+function killedByTsx(launcher: string, result: ScriptResult): boolean {
+  return launcher.includes('tsx') && result.code === 130 && events(result, 'result', { main: true }).length === 0;
+}
+
+/** Runs of a launcher through tsx that tsx's parent may kill (see {@link killedByTsx}) before the test fails. */
+const TSX_KILLS_TOLERATED = 2;
+
 describe('one Ctrl+C, one clean stop', () => {
   for (const [launcher, command] of Object.entries(LAUNCHERS)) {
     it(`under ${launcher}, ${RUNS_PER_LAUNCHER} times: every finish() runs and the CSV holds every row`, async () => {
+      let tsxKills = 0;
       for (let run = 1; run <= RUNS_PER_LAUNCHER; run++) {
-        const file = join(output, `${launcher.replaceAll(/\W+/g, '-')}-${run}.csv`);
+        const file = join(output, `${launcher.replaceAll(/\W+/g, '-')}-${run}-${tsxKills}.csv`);
         const result = await pressCtrlC(...command(file));
         const why = `${launcher}, run ${run}\n${dump(result)}`;
+        if (killedByTsx(launcher, result) && tsxKills < TSX_KILLS_TOLERATED) {
+          // Not this library's doing: the run is made again, and the test fails if it keeps happening.
+          tsxKills++;
+          run--;
+          continue;
+        }
         stoppedOnce(result, file, why);
         // npm and npx end themselves by the SIGINT they received, as shells do.
         if (launcher === 'node') expect(result.code, why).toBe(0);
