@@ -1,8 +1,9 @@
 /**
  * Every Block of Crappy: those of `@crappy/core` (Generator, Machine,
- * Recorder...) and the UI Blocks of `@crappy/ui` (Grapher, Dashboard,
- * Button, StopButton, Canvas).
+ * Recorder...), the UI Blocks of `@crappy/ui` (Grapher, Dashboard,
+ * Button, StopButton, Canvas) and the Camera Block of `@crappy/camera`.
  * @module
  */
 export * from '@crappy/core/blocks';
 export * from '@crappy/ui/blocks';
+export * from '@crappy/camera/blocks';
