@@ -58,11 +58,14 @@ export class ImageRecorder extends CameraHelper {
     return super.run(ring, port, firstFrame);
   }
 
-  override init(): void {
+  override async init(): Promise<void> {
     this.folder = prepareSaveFolder(this.options.folder, (message) => this.log(LogLevel.WARNING, message));
     this.csv = new MetadataCsv(join(this.folder, METADATA_FILE));
     const threads = this.options.threads ?? Math.max(1, availableParallelism());
     this.pool = new Tinypool({ filename: new URL('./encode-task.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+    // Each thread loads sharp before the test starts, not while the camera waits for it.
+    const warm: EncodeTask = { buffer: this.ring!.buffer, slot: 0, path: null, format: this.format };
+    await Promise.all(Array.from({ length: threads }, () => this.pool!.run(warm)));
     this.log(LogLevel.INFO, `Saving the images in ${this.folder}`);
   }
 

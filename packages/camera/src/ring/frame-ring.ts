@@ -232,8 +232,7 @@ export class FrameRing {
     Atomics.add(this.header, H.waits, 1);
     const seen = Atomics.load(this.header, H.released);
     if (this.takeFreeSlotPossible()) return;
-    const result = Atomics.waitAsync(this.header, H.released, seen, timeoutMs);
-    if (result.async) await result.value;
+    await waitAsync(this.header, H.released, seen, timeoutMs);
   }
 
   private takeFreeSlotPossible(): boolean {
@@ -306,8 +305,7 @@ export class FrameRing {
    */
   async waitForFrame(seen: number, timeoutMs: number): Promise<void> {
     if (Atomics.load(this.header, H.published) !== seen || this.closed) return;
-    const result = Atomics.waitAsync(this.header, H.published, seen, timeoutMs);
-    if (result.async) await result.value;
+    await waitAsync(this.header, H.published, seen, timeoutMs);
   }
 
   private holdSlot(slot: number): boolean {
@@ -359,6 +357,19 @@ export class FrameRing {
       },
     };
   }
+}
+
+/**
+ * `Atomics.waitAsync` with a timer beside it: a pending `waitAsync` alone
+ * does not keep a thread's event loop alive, so a helper thread with
+ * nothing else to do would end instead of waiting.
+ */
+async function waitAsync(cells: Int32Array, index: number, value: number, timeoutMs: number): Promise<void> {
+  const result = Atomics.waitAsync(cells, index, value, timeoutMs);
+  if (!result.async) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([result.value, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
 }
 
 /**
