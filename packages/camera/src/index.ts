@@ -28,6 +28,7 @@ export { FrameRing, timestampMetadata, METADATA_BYTES, type FrameInfo, type Fram
 export { CameraHelper } from './helpers/camera-helper.js';
 export type { HelperSpec, HelperStats, OverlayItem } from './helpers/helper-messages.js';
 export { encodeImage, readImageFile, FORMATS, type ImageFormat } from './record/image-files.js';
+export { ImageRecorder, type RecorderOptions } from './record/image-recorder.js';
 export { encodeNpy, decodeNpy } from './record/npy.js';
 export { frameFileName, prepareSaveFolder, METADATA_FILE } from './record/save-folder.js';
 export { cameras, CameraHandle, CameraHub, type CameraHandleEvents, type CameraHubEvents, type CameraPreview } from './panel/camera-hub.js';

@@ -18,7 +18,7 @@ import { HelperHost } from '../helpers/helper-host.js';
 import type { HelperSpec, OverlayItem } from '../helpers/helper-messages.js';
 import { FrameRing } from '../ring/frame-ring.js';
 import { CAMERA_CHANNEL, type BlockToMain, type MainToBlock } from '../panel/camera-channel.js';
-import type { RecorderOptions } from '../record/image-recorder.js';
+import type { ImageRecorder, RecorderOptions } from '../record/image-recorder.js';
 import { FORMATS } from '../record/image-files.js';
 
 /** A Camera class, given to the Block instead of its name. */
@@ -109,6 +109,7 @@ export class Camera extends Block {
   private readonly requests: Extract<MainToBlock, { id: number }>[] = [];
   private stopListening: () => void = () => {};
   private released: (() => void) | null = null;
+  private helperFailureThrown = false;
 
   /**
    * @param camera the Camera's class name (`'FakeCamera'`) or class
@@ -244,7 +245,7 @@ export class Camera extends Block {
     void released.then(() => (done = true));
     this.log(LogLevel.INFO, 'Waiting for the configuration to end (the camera panel releases the test)');
     try {
-      while (!done && !this.stopping) {
+      while (!done && !this.stopping && this.controlBlock?.barrier.broken !== true) {
         this.applyRequests();
         const frame = await this.camera!.getImage();
         if (frame !== null) await this.publish(frame, -1, NaN);
@@ -259,15 +260,7 @@ export class Camera extends Block {
   private async startHelpers(): Promise<void> {
     const specs: HelperSpec[] = [];
     if (this.processor !== null) specs.push(this.processor);
-    if (this.saveImages) {
-      const sendMessages = this.processor === null && this.outputs.length > 0;
-      specs.push({
-        module: new URL('../record/image-recorder.js', import.meta.url).href,
-        exportName: 'ImageRecorder',
-        title: 'recorder',
-        options: { ...this.recorderOptions, sendMessages } satisfies RecorderOptions,
-      });
-    }
+    if (this.saveImages) specs.push(this.recorderSpec({ ...this.recorderOptions, sendMessages: this.processor === null && this.outputs.length > 0 }));
     if (this.displayImages) {
       specs.push({
         module: new URL('../helpers/preview-maker.js', import.meta.url).href,
@@ -287,8 +280,18 @@ export class Camera extends Block {
     try {
       await Promise.all(this.helpers.map((helper) => helper.whenReady()));
     } catch (error) {
+      this.helperFailureThrown = true;
       throw new CameraPrepareError(`${this.name}: ${describe(error).replace(/^Error: /, '')}`);
     }
+  }
+
+  /**
+   * The recorder's helper: {@link ImageRecorder} with the Block's options. A
+   * subclass may return its own (a subclass of ImageRecorder in a module of
+   * its own) to write images differently.
+   */
+  protected recorderSpec(options: RecorderOptions): HelperSpec {
+    return { module: new URL('../record/image-recorder.js', import.meta.url).href, exportName: 'ImageRecorder', title: 'recorder', options };
   }
 
   /**
@@ -347,7 +350,9 @@ export class Camera extends Block {
 
   private checkHelpers(): void {
     const failed = this.helpers.find((helper) => helper.failure !== null);
-    if (failed !== undefined) throw new CameraRuntimeError(`${this.name}: ${failed.failure}`);
+    if (failed === undefined) return;
+    this.helperFailureThrown = true;
+    throw new CameraRuntimeError(`${this.name}: ${failed.failure}`);
   }
 
   /**
@@ -373,7 +378,8 @@ export class Camera extends Block {
       if (helper.stats !== null && helper.stats.skipped > 0) this.log(LogLevel.WARNING, `The ${helper.spec.title} skipped ${helper.stats.skipped} frames (it was behind the camera)`);
     }
     if (closeError !== null) throw closeError;
-    this.checkHelpers();
+    // A helper's failure already thrown by prepare() or loop() is not reported twice.
+    if (!this.helperFailureThrown) this.checkHelpers();
   }
 
   private onMainMessage(message: MainToBlock): void {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@crappy/core';
-import Tinypool from 'tinypool';
+import type Tinypool from 'tinypool';
 import { CameraHelper } from '../helpers/camera-helper.js';
 import type { FrameRing, HeldFrame } from '../ring/frame-ring.js';
 import type { MessagePort } from 'node:worker_threads';
@@ -62,7 +62,9 @@ export class ImageRecorder extends CameraHelper {
     this.folder = prepareSaveFolder(this.options.folder, (message) => this.log(LogLevel.WARNING, message));
     this.csv = new MetadataCsv(join(this.folder, METADATA_FILE));
     const threads = this.options.threads ?? Math.max(1, availableParallelism());
-    this.pool = new Tinypool({ filename: new URL('./encode-task.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+    // Loaded here, in the recorder's worker only: the Blocks' workers load this module without starting a pool.
+    const { default: Pool } = await import('tinypool');
+    this.pool = new Pool({ filename: new URL('./encode-task.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
     // Each thread loads sharp before the test starts, not while the camera waits for it.
     const warm: EncodeTask = { buffer: this.ring!.buffer, slot: 0, path: null, format: this.format };
     await Promise.all(Array.from({ length: threads }, () => this.pool!.run(warm)));

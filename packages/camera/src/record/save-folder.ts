@@ -14,16 +14,16 @@ export const METADATA_FILE = 'metadata.csv';
  */
 export function prepareSaveFolder(folder: string | null, warn: (message: string) => void): string {
   let target = resolve(folder ?? 'Crappy_images');
-  if (existsSync(target) && readdirSync(target).includes(METADATA_FILE)) {
-    const parent = dirname(target);
-    const name = basename(target);
-    let i = 1;
-    while (existsSync(join(parent, `${name}_${String(i).padStart(5, '0')}`))) i += 1;
-    const other = join(parent, `${name}_${String(i).padStart(5, '0')}`);
-    warn(`The folder ${target} already holds images from Crappy: saving the images in ${other} instead`);
-    target = other;
-  }
   try {
+    if (existsSync(target) && readdirSync(target).includes(METADATA_FILE)) {
+      const parent = dirname(target);
+      const name = basename(target);
+      let i = 1;
+      while (existsSync(join(parent, `${name}_${String(i).padStart(5, '0')}`))) i += 1;
+      const other = join(parent, `${name}_${String(i).padStart(5, '0')}`);
+      warn(`The folder ${target} already holds images from Crappy: saving the images in ${other} instead`);
+      target = other;
+    }
     mkdirSync(target, { recursive: true });
     accessSync(target, constants.W_OK);
   } catch (error) {
