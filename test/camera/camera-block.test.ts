@@ -12,7 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { Camera as CameraBlock } from '../../packages/camera/src/blocks/camera-block.js';
 import { Camera, type CameraFrame } from '../../packages/camera/src/camera.js';
 import { makeImage, type Image } from '../../packages/camera/src/image.js';
-import { drive } from '../io/harness.js';
+import { drive as driveBlock, type Driven } from '../io/harness.js';
+import type { Block } from '../../packages/core/src/index.js';
+
+/** drive() of test/io for the Camera Block, which extends the built core's Block (same class, other declaration). */
+const drive = (block: CameraBlock, options: Parameters<typeof driveBlock>[1] = {}): Driven<Block> => driveBlock(block as unknown as Block, options);
 
 const ramp = (exx: number, eyy: number): Image => makeImage([4, 5], 'uint8', Uint8Array.from({ length: 20 }, (_, i) => i + exx + 2 * eyy));
 

@@ -2,10 +2,15 @@
  * `@crappy/camera`: the Cameras (`crappy.camera.X`), their settings, the
  * frame ring in shared memory, the helpers that read it (recording with
  * sharp, previews, image processing) and the main thread's handle on the
- * Camera Blocks for the camera panel. The Camera Block itself is in
- * `@crappy/camera/blocks` (`crappy.blocks.Camera`).
+ * Camera Blocks for the camera panel. The Camera Block itself is
+ * {@link blocks.Camera} (`crappy.blocks.Camera`, also `@crappy/camera/blocks`).
+ * Importing this package (the `crappy` package does) registers the main
+ * thread's side of the Camera Blocks with the runtime.
  * @module @crappy/camera
  */
+/** The base of every Block (re-exported from `@crappy/core`, for the Camera Block's inherited members). */
+export { Block } from '@crappy/core';
+export * as blocks from './blocks/index.js';
 export {
   Camera,
   RESERVED_SETTINGS,

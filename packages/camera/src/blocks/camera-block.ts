@@ -18,7 +18,7 @@ import { HelperHost } from '../helpers/helper-host.js';
 import type { HelperSpec, OverlayItem } from '../helpers/helper-messages.js';
 import { FrameRing } from '../ring/frame-ring.js';
 import { CAMERA_CHANNEL, type BlockToMain, type MainToBlock } from '../panel/camera-channel.js';
-import type { ImageRecorder, RecorderOptions } from '../record/image-recorder.js';
+import type { RecorderOptions } from '../record/image-recorder.js';
 import { FORMATS } from '../record/image-files.js';
 
 /** A Camera class, given to the Block instead of its name. */
@@ -286,7 +286,7 @@ export class Camera extends Block {
   }
 
   /**
-   * The recorder's helper: {@link ImageRecorder} with the Block's options. A
+   * The recorder's helper: `ImageRecorder` (of `crappy.camera`) with the Block's options. A
    * subclass may return its own (a subclass of ImageRecorder in a module of
    * its own) to write images differently.
    */
