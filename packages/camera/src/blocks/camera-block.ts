@@ -62,6 +62,14 @@ export interface CameraBlockOptions extends StandardBlockOptions {
 
 registerStandardCameras();
 
+/** What the Block's worker hands its main thread copy at the end of a run. */
+export interface CameraRunReport {
+  /** The folder the images were recorded in, `null` without recording. */
+  savedFolder: string | null;
+  /** The images recorded. */
+  savedImages: number;
+}
+
 const OWN_OPTIONS = [
   'freq', 'displayFreq', 'debug', 'transform', 'config', 'displayImages', 'displayerFramerate', 'softwareTrigLabel', 'saveImages',
   'imgExtension', 'saveFolder', 'savePeriod', 'dropFrames', 'saveThreads', 'imageGenerator', 'imgShape', 'imgDtype', 'ringSlots',
@@ -88,6 +96,10 @@ export class Camera extends Block {
   camera: CameraBase | null = null;
   /** The frame ring, once made in `prepare()`. */
   ring: FrameRing | null = null;
+  /** Once the run ended (also in the main thread): the folder the images were recorded in, `null` without recording. */
+  savedFolder: string | null = null;
+  /** Once the run ended (also in the main thread): the images recorded. */
+  savedImages = 0;
   /** Image processing to run in a helper of its own (set by the processing Blocks built on this one). */
   protected processor: HelperSpec | null = null;
   private readonly cameraType: string | CameraClass;
@@ -380,6 +392,18 @@ export class Camera extends Block {
     if (closeError !== null) throw closeError;
     // A helper's failure already thrown by prepare() or loop() is not reported twice.
     if (!this.helperFailureThrown) this.checkHelpers();
+  }
+
+  /** The recording's folder and count, for the main thread's copy of the Block. */
+  override runReport(): CameraRunReport {
+    const recorder = this.helpers.find((helper) => helper.spec.title === 'recorder');
+    return { savedFolder: recorder?.stats?.folder ?? null, savedImages: recorder?.stats?.processed ?? 0 };
+  }
+
+  /** Takes in the recording's folder and count (in the main thread). */
+  override adoptRunReport(report: CameraRunReport): void {
+    this.savedFolder = report.savedFolder;
+    this.savedImages = report.savedImages;
   }
 
   private onMainMessage(message: MainToBlock): void {

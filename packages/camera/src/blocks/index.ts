@@ -2,4 +2,4 @@
  * The Camera Block (`crappy.blocks.Camera`).
  * @module
  */
-export { Camera, type CameraBlockOptions, type CameraClass } from './camera-block.js';
+export { Camera, type CameraBlockOptions, type CameraRunReport, type CameraClass } from './camera-block.js';

@@ -126,6 +126,11 @@ export abstract class CameraHelper {
       await Promise.all(pending);
       await this.finish();
     }
-    return { processed: this.processed, skipped: this.skipped };
+    return { processed: this.processed, skipped: this.skipped, ...this.report() };
+  }
+
+  /** What a helper adds to its end report (the recorder: its folder). */
+  protected report(): Partial<HelperStats> {
+    return {};
   }
 }

@@ -12,6 +12,8 @@ export interface HelperStats {
   readonly processed: number;
   /** Frames published that it did not see (it was behind and took the newest). */
   readonly skipped: number;
+  /** The recorder: the folder it wrote to. */
+  readonly folder?: string;
 }
 
 /** Messages from a helper's worker to its Camera Block. @internal */

@@ -81,6 +81,10 @@ export class ImageRecorder extends CameraHelper {
     if (this.options.sendMessages) this.send({ 't(s)': frame.t, img_index: id, meta: JSON.stringify(metadata) });
   }
 
+  protected override report(): Partial<HelperStats> {
+    return { folder: this.folder };
+  }
+
   override async finish(): Promise<void> {
     await this.pool?.destroy();
     this.log(LogLevel.INFO, `Saved ${this.processed} images in ${this.folder}${this.skipped > 0 ? `, skipped ${this.skipped} (dropFrames: true)` : ''}`);
