@@ -6,6 +6,10 @@ import type { HelperMessage, HelperStats, OverlayItem } from './helper-messages.
 
 /** How long a helper sleeps at most waiting for a frame, before it checks again (ms). */
 const FRAME_WAIT_MS = 100;
+/** How long a helper with nothing under way blocks its thread waiting for a frame, at most (ms). */
+const BLOCKING_WAIT_MS = 5;
+/** The helper's event loop gets a turn at least this often (ms): messages and timers. */
+const YIELD_PERIOD_MS = 20;
 
 /**
  * The base of a Camera Block's helpers (the recorder, the displayer, image
@@ -82,12 +86,19 @@ export abstract class CameraHelper {
       await this.init();
       this.post({ type: 'ready' });
       let next = firstFrame;
+      let lastYield = performance.now();
       if (this.everyFrame) ring.setCursor(next);
       while (failure === null) {
+        if (performance.now() - lastYield > YIELD_PERIOD_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
         const published = ring.published;
         if (published <= next) {
           if (ring.closed) break;
-          await ring.waitForFrame(published, FRAME_WAIT_MS);
+          // Nothing under way: block the thread briefly, to wake at once when the frame comes.
+          if (pending.size === 0) ring.waitForFrameBlocking(published, BLOCKING_WAIT_MS);
+          else await ring.waitForFrame(published, FRAME_WAIT_MS);
           continue;
         }
         const frame = this.everyFrame ? ring.holdFrame(next) : ring.holdLatest();

@@ -308,6 +308,16 @@ export class FrameRing {
     await waitAsync(this.header, H.published, seen, timeoutMs);
   }
 
+  /**
+   * Like {@link FrameRing.waitForFrame}, but blocks the thread (`Atomics.wait`):
+   * it wakes within microseconds of the frame, where a wait on the event
+   * loop may take a millisecond. For helpers' threads, never the main thread.
+   */
+  waitForFrameBlocking(seen: number, timeoutMs: number): void {
+    if (Atomics.load(this.header, H.published) !== seen || this.closed) return;
+    Atomics.wait(this.header, H.published, seen, timeoutMs);
+  }
+
   private holdSlot(slot: number): boolean {
     const cell = slot * S.size + S.state;
     for (;;) {
