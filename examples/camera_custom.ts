@@ -61,7 +61,9 @@ crappy.cameras.on('camera', (handle) => {
       setTimeout(() => {
         const frame = handle.latestFrame();
         if (frame === null) return;
-        const mean = frame.image.data.reduce((sum, v) => sum + v, 0) / frame.image.data.length;
+        let sum = 0;
+        for (const value of frame.image.data) sum += value;
+        const mean = sum / frame.image.data.length;
         console.log(`newest frame #${frame.metadata.ImageUniqueID} at t = ${(frame.metadata['t(s)'] as number).toFixed(2)} s, mean level ${mean.toFixed(0)}`);
       }, 200);
     });
