@@ -28,6 +28,7 @@ export { ChoiceSetting } from './settings/choice-setting.js';
 export { ScaleSetting } from './settings/scale-setting.js';
 export { FakeCamera, type FakeCameraOptions } from './cameras/fake-camera.js';
 export { FileReader, type FileReaderOptions } from './cameras/file-reader.js';
+export { OpenCVCamera, OPENCV_INSTALL, type OpenCVCameraOptions } from './cameras/opencv-camera.js';
 export { GeneratorCamera, type ImageGenerator } from './cameras/generator-camera.js';
 export { FrameRing, timestampMetadata, METADATA_BYTES, type FrameInfo, type FrameRingOptions, type HeldFrame } from './ring/frame-ring.js';
 export { CameraHelper } from './helpers/camera-helper.js';
