@@ -24,7 +24,8 @@ interface OpenCVCapture {
   get(property: number): number;
   release(): void;
 }
-interface OpenCV {
+/** What this camera uses of the OpenCV module. @internal */
+export interface OpenCV {
   VideoCapture: new (device: number | string) => OpenCVCapture;
   COLOR_BGR2GRAY: number;
   CAP_PROP_FRAME_WIDTH: number;
@@ -39,11 +40,13 @@ export const OPENCV_INSTALL =
 /**
  * Loads @u4/opencv4nodejs, an optional dependency, synchronously (its
  * CommonJS build) so that a Camera can fail at construction.
+ * @param load the `require` to load it with (a test passes one that fails)
  * @throws Error saying what to install when it is missing or fails to load
+ * @internal
  */
-function loadOpenCV(): OpenCV {
+export function loadOpenCV(load: (name: string) => unknown = createRequire(import.meta.url)): OpenCV {
   try {
-    const module = createRequire(import.meta.url)('@u4/opencv4nodejs') as OpenCV & { default?: OpenCV };
+    const module = load('@u4/opencv4nodejs') as OpenCV & { default?: OpenCV };
     return module.default ?? module;
   } catch (error) {
     throw new Error(`OpenCVCamera needs OpenCV through the package @u4/opencv4nodejs, which could not be loaded (${(error as Error).message.split('\n')[0]}). To install it: ${OPENCV_INSTALL}`);
