@@ -5,7 +5,8 @@
  * it; the newest frame and its metadata are read from the ring; settings
  * are listed with their kinds and values and set live; the software ROI is
  * set; a processing helper's overlays reach the main thread and shapes
- * drawn there reach the helper. Runs test/scripts/camera/panel.ts.
+ * drawn there reach the helper; the displayer's JPEG previews and
+ * histograms arrive (`displayImages`). Runs test/scripts/camera/panel.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { markers, type Marker } from '../helpers/markers.js';
@@ -47,6 +48,9 @@ describe('the camera panel API (crappy.cameras)', () => {
       helper: 'box drawer',
       items: [{ type: 'box', x: 0, y: 0, width: 32, height: 16 }, { type: 'text', x: 1, y: 1, text: 'frame 0' }],
     });
+    // A JPEG preview of a test frame (after the ROI: 32 × 16), with the histogram of its pixels.
+    expect(get('preview')).toMatchObject({ jpegStart: [0xff, 0xd8], width: 32, height: 16, pixels: 512 });
+    expect(get('preview').id).toBeGreaterThanOrEqual(0);
     expect(run.stdout).toMatch(/BoxDrawer: drawn: \[\{"type":"point","x":3,"y":4\}\]/);
   });
 });

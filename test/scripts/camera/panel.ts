@@ -4,7 +4,7 @@
  * run holds before the test until released; the newest frame and its
  * metadata are read from the ring; settings are listed and set live; the
  * software ROI is set; a processing helper's overlays arrive, and shapes
- * drawn on the panel reach it. Prints `@@ {...}` markers of each step.
+ * drawn on the panel reach it; the displayer's previews arrive. Prints `@@ {...}` markers of each step.
  */
 import * as crappy from 'crappy';
 import { writeSync } from 'node:fs';
@@ -13,7 +13,7 @@ const mark = (value: object): void => void writeSync(1, `@@ ${JSON.stringify(val
 
 class ProcessingCamera extends crappy.blocks.Camera {
   constructor() {
-    super('FakeCamera', { config: true, width: 64, height: 48, fps: 100, freq: 100 });
+    super('FakeCamera', { config: true, width: 64, height: 48, fps: 100, freq: 100, displayImages: true, displayerFramerate: 10 });
     this.processor = { module: new URL('./overlay-helper.mjs', import.meta.url).href, exportName: 'BoxDrawer', title: 'box drawer' };
   }
 }
@@ -43,6 +43,9 @@ const waitFor = async <T>(get: () => T | null, what: string): Promise<T> => {
 };
 
 crappy.cameras.on('camera', (handle) => {
+  handle.once('preview', (preview) => {
+    mark({ event: 'preview', jpegStart: [preview.jpeg[0], preview.jpeg[1]], width: preview.width, height: preview.height, pixels: preview.histogram.reduce((a, b) => a + b, 0), id: preview.metadata.ImageUniqueID });
+  });
   handle.once('overlay', (helper, items) => {
     mark({ event: 'overlay', helper, items });
     handle.sendDrawn([{ type: 'point', x: 3, y: 4 }]);
