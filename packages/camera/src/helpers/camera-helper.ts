@@ -84,10 +84,11 @@ export abstract class CameraHelper {
     let failure: unknown = null;
     try {
       await this.init();
-      this.post({ type: 'ready' });
       let next = firstFrame;
       let lastYield = performance.now();
+      // The cursor is set before the helper says it is ready: the camera starts only then.
       if (this.everyFrame) ring.setCursor(next);
+      this.post({ type: 'ready' });
       while (failure === null) {
         if (performance.now() - lastYield > YIELD_PERIOD_MS) {
           await new Promise((resolve) => setImmediate(resolve));
