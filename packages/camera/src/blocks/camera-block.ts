@@ -6,6 +6,7 @@ import {
   isMainThread,
   LogLevel,
   onMainMessage,
+  runState,
   sendToMain,
   type Message,
 } from '@crappy/core';
@@ -13,6 +14,7 @@ import { booleanOption, labelOption, numberOption, show, splitOptions, applyStan
 import { Camera as CameraBase, RESERVED_SETTINGS, type CameraFrame, type FrameMetadata } from '../camera.js';
 import { GeneratorCamera, type ImageGenerator } from '../cameras/generator-camera.js';
 import { registerStandardCameras } from '../cameras/standard-cameras.js';
+import { OpenCVCamera } from '../cameras/opencv-camera.js';
 import { checkDtype, checkShape, imageProblem, type Image, type ImageDtype, type ImageShape } from '../image.js';
 import { HelperHost } from '../helpers/helper-host.js';
 import type { HelperSpec, OverlayItem } from '../helpers/helper-messages.js';
@@ -203,9 +205,35 @@ export class Camera extends Block {
     await this.startHelpers();
   }
 
+  /** The Camera's class, when known. */
+  private get cameraClass(): CameraClass | undefined {
+    if (this.imageGenerator !== null) return undefined;
+    return (typeof this.cameraType === 'string' ? CameraBase.classes.get(this.cameraType) : this.cameraType) as CameraClass | undefined;
+  }
+
+  /**
+   * @u4/opencv4nodejs keeps its classes in process-wide statics: loaded in a
+   * second thread, it breaks the first one (wrong values, then a fatal V8
+   * error that aborts the process). One Camera Block of a run may use it.
+   */
+  private checkOneOpenCVThread(): void {
+    const usesOpenCV = (block: unknown): boolean => {
+      const cls = block instanceof Camera ? block.cameraClass : undefined;
+      return cls !== undefined && (cls === OpenCVCamera || cls.prototype instanceof OpenCVCamera);
+    };
+    if (!usesOpenCV(this)) return;
+    const users = runState.instances.filter(usesOpenCV).map((block) => block.name);
+    if (users.length > 1) {
+      throw new CameraPrepareError(
+        `${this.name}: OpenCV (@u4/opencv4nodejs) works in one thread of a process only, and ${users.length} Camera Blocks of this run use an OpenCVCamera (${users.join(', ')}): keep one`,
+      );
+    }
+  }
+
   private makeCamera(): CameraBase {
     if (this.imageGenerator !== null) return new GeneratorCamera(this.imageGenerator);
-    const cls = typeof this.cameraType === 'string' ? CameraBase.classes.get(this.cameraType) : this.cameraType;
+    this.checkOneOpenCVThread();
+    const cls = this.cameraClass;
     if (cls === undefined) {
       throw new CameraPrepareError(
         `${this.name}: unknown Camera type ${show(this.cameraType)}; the known types are ${CameraBase.classes.names().sort().join(', ')} (a Camera defined in the script is known once registered with Camera.classes.register(MyCamera), or pass the class itself)`,

@@ -44,12 +44,27 @@ export const OPENCV_INSTALL =
  * @throws Error saying what to install when it is missing or fails to load
  * @internal
  */
-export function loadOpenCV(load: (name: string) => unknown = createRequire(import.meta.url)): OpenCV {
+export function loadOpenCV(load: ((name: string) => unknown) & { resolve?: (name: string) => string } = createRequire(import.meta.url)): OpenCV {
   try {
+    silenceBuildLogs(load);
     const module = load('@u4/opencv4nodejs') as OpenCV & { default?: OpenCV };
     return module.default ?? module;
   } catch (error) {
     throw new Error(`OpenCVCamera needs OpenCV through the package @u4/opencv4nodejs, which could not be loaded (${(error as Error).message.split('\n')[0]}). To install it: ${OPENCV_INSTALL}`);
+  }
+}
+
+/**
+ * Silences @u4/opencv-build, which @u4/opencv4nodejs asks where OpenCV is at
+ * each load and which prints its findings on the standard output.
+ */
+function silenceBuildLogs(load: { resolve?: (name: string) => string }): void {
+  if (load.resolve === undefined) return;
+  try {
+    const build = createRequire(load.resolve('@u4/opencv4nodejs'))('@u4/opencv-build') as { Log?: { silence: boolean } };
+    if (build.Log !== undefined) build.Log.silence = true;
+  } catch {
+    // Not there: loading OpenCV itself then says what is missing.
   }
 }
 
