@@ -1,8 +1,9 @@
 /**
  * Closing a loop with the PID Block.
  *
- * - `Setpoint` sends the target `cmd`: 0, then 1 from 0.5 s, then 2 from
- *   2 s, and stops the run at 4 s.
+ * - `Setpoint` sends the target `cmd`: 0, then 1 from 0.5 s; once the
+ *   output `V` has stayed within 0.02 of 1 for a quarter of a second it
+ *   steps to 2, and once `V` has settled at 2 the same way it stops the run.
  * - `Oven` simulates a first-order system (time constant 0.3 s, gain 1): its
  *   output `V` moves towards the command `pid` it receives, and it sends `V`
  *   with its time 200 times per second.
@@ -10,12 +11,20 @@
  *   sends `pid` back to the Oven.
  * - `Printer` prints the setpoint, the output and the command every 0.25 s.
  *
- * Run it with `npx tsx examples/pid.ts`.
+ * The steps follow the output, not the clock: a run on a busy machine takes
+ * longer, and still ends settled. Run it with `npx tsx examples/pid.ts`.
  */
 import * as crappy from 'crappy';
 
-/** The setpoint profile: a step to 1 at 0.5 s, to 2 at 2 s; the run ends at 4 s. */
+/** How close to the setpoint `V` must stay, and for how long, to count as settled. */
+const TOLERANCE = 0.02;
+const SETTLE_S = 0.25;
+
+/** The setpoint profile: 0, a step to 1 at 0.5 s, a step to 2 once V has settled at 1; stops once V has settled at 2. */
 class Setpoint extends crappy.Block {
+  private target = 0;
+  private settledSince: number | null = null;
+
   constructor() {
     super();
     this.freq = 50;
@@ -24,8 +33,22 @@ class Setpoint extends crappy.Block {
 
   override loop(): void {
     const t = this.clock.time() - this.t0;
-    this.send([t < 0.5 ? 0 : t < 2 ? 1 : 2]);
-    if (t >= 4) this.stop();
+    const { V } = this.recvLastData();
+    if (this.target === 0 && t >= 0.5) this.target = 1;
+    if (this.target > 0 && typeof V === 'number') {
+      const close = Math.abs(V - this.target) < TOLERANCE;
+      this.settledSince = close ? (this.settledSince ?? t) : null;
+      if (this.settledSince !== null && t - this.settledSince >= SETTLE_S) {
+        console.log(`V settled at ${this.target}: ${V.toFixed(3)} at t = ${t.toFixed(3)} s`);
+        if (this.target === 2) {
+          this.stop();
+          return;
+        }
+        this.target = 2;
+        this.settledSince = null;
+      }
+    }
+    this.send([this.target]);
   }
 }
 
@@ -75,6 +98,7 @@ const pid = new crappy.blocks.PID(2, { ki: 4, outMin: -10, outMax: 10, freq: 200
 const printer = new Printer();
 
 crappy.link(setpoint, pid);
+crappy.link(oven, setpoint);
 crappy.link(oven, pid);
 crappy.link(pid, oven);
 crappy.link(setpoint, printer);

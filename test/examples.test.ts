@@ -228,10 +228,11 @@ const SHOWS: Record<string, (run: ScriptResult, tmp: string) => void> = {
     expect(Math.max(...gaps)).toBeGreaterThanOrEqual(1);
   },
   'pid.ts': (run) => {
-    // The loop closes: at the end, V is near its setpoint of 2.
-    const [, setpoint, v] = numbers(run, /^t = ([\d.]+) s +setpoint (-?[\d.]+) +V (-?[\d.]+)/).at(-1)!;
-    expect(setpoint).toBe(2);
-    expect(Math.abs(v! - 2)).toBeLessThan(0.3);
+    // The loop closes twice: V settles at 1, then the setpoint steps to 2 and V settles there, and the run ends.
+    const settled = numbers(run, /^V settled at (\d): (-?[\d.]+) at t = ([\d.]+) s$/);
+    expect(settled.map(([target]) => target)).toEqual([1, 2]);
+    for (const [target, v] of settled) expect(Math.abs(v! - target!)).toBeLessThan(0.02);
+    expect(settled[1]![2]).toBeGreaterThan(settled[0]![2]!);
   },
   'recorder.ts': (_run, tmp) => {
     const csv = readFileSync(join(tmp, 'crappy-examples', 'recorder.csv'), 'utf8').trim().split('\n');

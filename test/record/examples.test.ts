@@ -60,12 +60,15 @@ describe('examples', () => {
     }
   });
 
-  it('pid.ts brings the simulated system to its setpoint and ends by itself', async () => {
+  it('pid.ts settles at 1, steps to 2, settles there and ends by itself', async () => {
     const result = await runExample('pid.ts');
     expect(result.stdout).toContain('The run is over.');
-    const lines = result.stdout.split('\n').filter((line) => line.includes('setpoint 2.000'));
-    expect(lines.length, dump(result)).toBeGreaterThan(0);
-    const lastV = Number(/ V (\S+)/.exec(lines[lines.length - 1]!)![1]);
-    expect(Math.abs(lastV - 2)).toBeLessThan(0.2);
+    const settled = [...result.stdout.matchAll(/^V settled at (\d): (\S+) at t = (\S+) s$/gm)].map((match) => match.slice(1).map(Number));
+    expect(settled.map(([target]) => target), dump(result)).toEqual([1, 2]);
+    for (const [target, v] of settled) expect(Math.abs(v! - target!)).toBeLessThan(0.02);
+    // The printed command follows the setpoint: lines at setpoint 2 come after the lines at setpoint 1.
+    const setpoints = [...result.stdout.matchAll(/setpoint (\d\.\d{3})/g)].map((match) => Number(match[1]));
+    expect(setpoints).toContain(1);
+    expect(setpoints.indexOf(2)).toBeGreaterThan(setpoints.lastIndexOf(1));
   });
 });

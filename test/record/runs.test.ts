@@ -102,17 +102,49 @@ describe('full runs', () => {
     expect(pid[0]).toEqual(['t(s)', 'pid', 'p_term', 'i_term', 'd_term']);
     const outputs = pid.slice(1).map((row) => row.map(Number));
     expect(outputs.length).toBeGreaterThan(10);
+
+    // Each output is recomputed from what the plant sent (plant.csv), not from the PID's own sums:
+    // P = kp·(1 − V) for a V the plant sent, I adds ki·(1 − V)·(its t − the previous one's t), out = clamp(P + I).
+    const plant = parseCsv(readFileSync(join(folder, 'plant.csv'), 'utf8'));
+    expect(plant[0]).toEqual(['t(s)', 'V']);
+    const samples = plant.slice(1).map((row) => row.map(Number) as [number, number]);
+    // The times of the samples that sent V; the plant sends V = 0 until the first command reaches it.
+    const timesOfV = (v: number): number[] => samples.filter(([, sent]) => Math.abs(sent - v) < 1e-12).map(([t]) => t);
+    const kp = 1;
+    const ki = 3;
+    /** The time of the sample the previous output was computed from: null before the first, undefined when ambiguous. */
+    let previousT: number | null | undefined = null;
+    let integral = 0;
+    let checked = 0;
     for (const [, out, p, i, d] of outputs) {
-      expect(Math.abs(out!)).toBeLessThanOrEqual(5);
-      expect(out).toBeCloseTo(Math.min(5, Math.max(-5, p! + i! + d!)), 9);
       expect(d).toBe(0);
+      // Before the first setpoint arrives, the PID takes the input as its setpoint: no error, no output.
+      if (checked === 0 && p === 0 && i === 0) {
+        expect(out).toBe(0);
+        previousT = undefined;
+        continue;
+      }
+      const v = 1 - p! / kp;
+      const times = timesOfV(v);
+      expect(times.length, `no V = ${v} in plant.csv for the PID row with P = ${p}`).toBeGreaterThan(0);
+      const t = times.length === 1 ? times[0]! : undefined;
+      if (previousT === undefined || t === undefined) {
+        // Which of several equal samples the PID used is not known: take its integral as it is, check from the next.
+        integral = i!;
+      } else {
+        if (previousT !== null) integral += ki * (1 - v) * (t - previousT);
+        expect(i).toBeCloseTo(integral, 9);
+        checked++;
+      }
+      previousT = t;
+      expect(out).toBeCloseTo(Math.min(5, Math.max(-5, kp * (1 - v) + integral)), 9);
+      expect(Math.abs(out!)).toBeLessThanOrEqual(5);
     }
+    expect(checked).toBeGreaterThan(10);
     // The integral term grows while the system is below the setpoint.
     expect(outputs[outputs.length - 1]![3]).toBeGreaterThan(0.5);
 
     // The system settled at the setpoint, and did so before the 30 s failure bound.
-    const plant = parseCsv(readFileSync(join(folder, 'plant.csv'), 'utf8'));
-    expect(plant[0]).toEqual(['t(s)', 'V']);
     const [lastT, lastV] = plant[plant.length - 1]!.map(Number);
     expect(Math.abs(lastV! - 1)).toBeLessThan(0.05);
     expect(lastT).toBeLessThan(30);

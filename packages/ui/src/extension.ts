@@ -1,7 +1,7 @@
 import { registerRunExtension, systemClock, type Block, type RunContext } from '@crappy/core';
 import type { UiServer } from './server.js';
 import type { UiOptions } from './ui-options.js';
-import { isUiBlock, UI_CHANNEL, type PanelUpdate } from './ui-block.js';
+import { isUiBlock, UI_CHANNEL, type PanelUpdate, type UiBlock } from './ui-block.js';
 
 let server: UiServer | null = null;
 
@@ -14,7 +14,10 @@ interface LoopCounters {
 }
 
 async function onPrepare(run: RunContext): Promise<void> {
-  const uiBlocks = run.blocks.flatMap((block, id) => (isUiBlock(block) ? [{ id, block }] : []));
+  const uiBlocks = run.blocks.flatMap((block, id) => {
+    const config = isUiBlock(block) ? block.panel() : null;
+    return config === null ? [] : [{ id, block: block as UiBlock, config }];
+  });
   if (uiBlocks.length === 0) return;
   const options = (run.options ?? {}) as UiOptions;
   if (typeof options !== 'object') throw new TypeError('start(): the ui option must be an object { host, port, open }');

@@ -28,6 +28,16 @@ export { StopButton, type StopButtonOptions } from './blocks/stop-button.js';
 export { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
 export type { UiAccessOptions, UiTlsOptions } from './security/access-options.js';
 export { isUiBlock, UiBlock, type PageEvent, type PanelConfig, type PanelUpdate } from './ui-block.js';
+export {
+  isCameraPanelBlock,
+  type CameraFeed,
+  type CameraFrame,
+  type CameraPanelBlock,
+  type CameraPanelSettings,
+  type CameraPanelValues,
+  type CameraSettingInfo,
+  type OverlayShape,
+} from './camera/camera-feed.js';
 export * as blocks from './blocks/index.js';
 
 declare module '@crappy/core' {

@@ -17,6 +17,8 @@ import { DEFAULT_UI_PORT, type UiOptions } from './ui-options.js';
 import { AccessControl, SECURITY_HEADERS, type Role } from './security/access-control.js';
 import { readAccessOptions } from './security/access-options.js';
 import { isLoopback, isWildcard, urlHost } from './security/hosts.js';
+import { isCameraPanelBlock, type CameraPanelSettings } from './camera/camera-feed.js';
+import { CameraPanel } from './camera/camera-panel.js';
 
 /** A panel of the page and what the server keeps of it for browsers that connect later. */
 interface Panel {
@@ -32,6 +34,7 @@ const require = createRequire(import.meta.url);
 const FILES: Record<string, string> = {
   '/': `${STATIC}index.html`,
   '/app.js': `${STATIC}app.js`,
+  '/camera-panel.js': `${STATIC}camera-panel.js`,
   '/style.css': `${STATIC}style.css`,
   '/uPlot.min.js': require.resolve('uplot/dist/uPlot.iife.min.js'),
   '/uPlot.min.css': require.resolve('uplot/dist/uPlot.min.css'),
@@ -49,6 +52,10 @@ const TYPES: Record<string, string> = {
 };
 /** Run panel updates per second. */
 const STATUS_HZ = 4;
+/** What a view-only page may send: how it shows a camera's image, which changes nothing of the run. */
+const VIEWER_MESSAGES = new Set(['camera-view', 'camera-probe']);
+/** What the operator's page sends to a camera panel. */
+const CAMERA_COMMANDS = new Set(['camera-setting', 'camera-roi', 'camera-draw', 'camera-start']);
 
 /**
  * The run's web server, in the main thread: serves the page and its assets,
@@ -59,6 +66,8 @@ const STATUS_HZ = 4;
  */
 export class UiServer {
   private readonly panels: Panel[];
+  /** The camera panels, by panel id. */
+  private readonly cameras = new Map<number, CameraPanel>();
   /** Created in listen(): HTTP or HTTPS, as the options say. */
   private http: Server | null = null;
   private access: AccessControl | null = null;
@@ -92,11 +101,19 @@ export class UiServer {
    */
   constructor(
     private readonly run: RunContext,
-    blocks: Array<{ id: number; block: UiBlock }>,
+    blocks: Array<{ id: number; block: UiBlock; config: PanelConfig }>,
     private readonly loops: Int32Array,
     private readonly lastLoops: Float64Array,
   ) {
-    this.panels = blocks.map(({ id, block }) => ({ id, block, config: block.panel(), values: {}, curves: [] }));
+    this.panels = blocks.map(({ id, block, config }) => ({ id, block, config, values: {}, curves: [] }));
+    for (const { id, block, config } of this.panels) {
+      if (config.kind !== 'camera' || !isCameraPanelBlock(block)) continue;
+      const host = {
+        values: (values: object): void => this.update(id, { kind: 'values', values: { ...values } }),
+        error: (message: string): void => run.log(LogLevel.ERROR, message),
+      };
+      this.cameras.set(id, new CameraPanel(id, block, config.settings as unknown as CameraPanelSettings, host));
+    }
     this.rates = run.blocks.map(() => null);
     this.dropped = run.links.map(() => 0);
     // The run panel follows the run through the same events as any script.
@@ -184,6 +201,7 @@ export class UiServer {
   /** Sends the last state, closes every connection and the server. */
   async close(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
+    for (const camera of this.cameras.values()) camera.close();
     events.off('state', this.onState);
     events.off('linkDrop', this.onLinkDrop);
     this.broadcastStatus(true);
@@ -252,25 +270,25 @@ export class UiServer {
       }),
     );
     ws.send(JSON.stringify(this.status()));
-    if (role === 'control') {
-      ws.on('message', (raw) => this.command(String(raw)));
-      return;
-    }
+    ws.on('close', () => {
+      for (const camera of this.cameras.values()) camera.forget(ws);
+    });
     let warned = false;
-    ws.on('message', () => {
-      ws.send(JSON.stringify({ type: 'refused', reason: 'this page is view-only' }));
-      if (!warned) this.run.log(LogLevel.WARNING, 'A view-only page sent a command: refused');
-      warned = true;
+    ws.on('message', (raw) => {
+      const message = parseMessage(String(raw));
+      if (message !== null && typeof message.type === 'string' && VIEWER_MESSAGES.has(message.type)) {
+        if (typeof message.id === 'number') this.cameras.get(message.id)?.view(ws, message);
+      } else if (role === 'control') {
+        if (message !== null) this.command(message);
+      } else {
+        ws.send(JSON.stringify({ type: 'refused', reason: 'this page is view-only' }));
+        if (!warned) this.run.log(LogLevel.WARNING, 'A view-only page sent a command: refused');
+        warned = true;
+      }
     });
   }
 
-  private command(raw: string): void {
-    let message: { type?: unknown; id?: unknown };
-    try {
-      message = JSON.parse(raw) as typeof message;
-    } catch {
-      return;
-    }
+  private command(message: PageMessage): void {
     const { control } = this.run;
     switch (message.type) {
       case 'pause':
@@ -297,6 +315,9 @@ export class UiServer {
         break;
       }
       default:
+        if (typeof message.type === 'string' && CAMERA_COMMANDS.has(message.type) && typeof message.id === 'number') {
+          this.cameras.get(message.id)?.command(message);
+        }
         break;
     }
   }
@@ -318,6 +339,8 @@ export class UiServer {
   }
 
   private broadcastStatus(ended = false): void {
+    // A camera's feed appears once its Block's worker made its frame ring.
+    for (const camera of this.cameras.values()) camera.attach();
     this.loopRates.add({
       time: systemClock.time(),
       counts: Array.from(this.run.blocks, (_, i) => Atomics.load(this.loops, i)),
@@ -331,6 +354,19 @@ export class UiServer {
     if (this.wss === null || this.wss.clients.size === 0) return;
     const text = JSON.stringify(message);
     for (const client of this.wss.clients) if (client.readyState === client.OPEN) client.send(text);
+  }
+}
+
+/** A message from a page: a JSON object with its `type` and, for a panel, the panel's `id`. */
+type PageMessage = { type?: unknown; id?: unknown } & Record<string, unknown>;
+
+/** The message `raw` sent by a page, or `null` when it is not a JSON object. */
+function parseMessage(raw: string): PageMessage | null {
+  try {
+    const message: unknown = JSON.parse(raw);
+    return typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as PageMessage) : null;
+  } catch {
+    return null;
   }
 }
 

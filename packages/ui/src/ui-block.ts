@@ -6,7 +6,7 @@ export const UI_CHANNEL = 'ui';
 
 /** What the page needs to know of a panel: its kind, its title and its settings. */
 export interface PanelConfig {
-  /** Which panel the page draws (`'grapher'`, `'dashboard'`, `'button'`, `'stop-button'`, `'canvas'`). */
+  /** Which panel the page draws (`'grapher'`, `'dashboard'`, `'button'`, `'stop-button'`, `'canvas'`, `'camera'`). */
   kind: string;
   /** Title shown above the panel. */
   title: string;
@@ -43,8 +43,8 @@ export abstract class UiBlock extends Block {
   /** Title of the panel (default: the Block's name). */
   title: string | null = null;
 
-  /** The panel's description for the page (called in the main thread). */
-  abstract panel(): PanelConfig;
+  /** The panel's description for the page (called in the main thread); `null` for no panel in this run. */
+  abstract panel(): PanelConfig | null;
 
   /** Sends an update to this Block's panel (in the Block's worker; no-op elsewhere). */
   protected toPage(update: PanelUpdate): void {

@@ -8,6 +8,7 @@
   let panels = new Map();
   let links = [];
   let blocks = [];
+  let role = 'view';
 
   const send = (message) => ws && ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(message));
   document.getElementById('pause').onclick = () => send({ type: 'pause' });
@@ -183,12 +184,14 @@
     button: (p, box) => button(p, box, p.title),
     'stop-button': (p, box) => button(p, box, 'Stop the test'),
     canvas,
+    camera: (p, box) => window.CrappyCameraPanel(p, box, { el, send, role }),
   };
 
   function init(message) {
     panelsEl.textContent = '';
     // The controls show once the server says this page has them; it refuses a view-only page's commands anyway.
     document.body.dataset.role = message.role;
+    role = message.role;
     panels = new Map();
     blocks = message.blocks;
     links = message.links;
@@ -244,11 +247,21 @@
 
   function connect() {
     ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+    ws.binaryType = 'arraybuffer';
     ws.onmessage = (event) => {
+      if (event.data instanceof ArrayBuffer) {
+        // A camera image: the panel's id, the length of a JSON header, the header, the JPEG.
+        const data = new DataView(event.data);
+        const length = data.getUint32(4, true);
+        const header = JSON.parse(new TextDecoder().decode(new Uint8Array(event.data, 8, length)));
+        panels.get(data.getUint32(0, true))?.image?.(header, new Uint8Array(event.data, 8 + length));
+        return;
+      }
       const message = JSON.parse(event.data);
       if (message.type === 'init') init(message);
       else if (message.type === 'run') run(message);
       else if (message.type === 'panel') panels.get(message.id)?.update?.(message.update);
+      else if (message.type === 'camera-probe') panels.get(message.id)?.probe?.(message);
     };
     ws.onclose = () => {
       if (state !== 'ended') {
