@@ -35,6 +35,12 @@ describe('the camera panel API (crappy.cameras)', () => {
         ['ROI_height', 'scale', 48],
       ],
     });
+    // The feed the page's camera panel takes (@crappy/ui's CameraFeed), from the same handle.
+    expect(get('feed')).toMatchObject({
+      holding: true,
+      settings: [['scale', 'speed'], ['scale', 'fps'], ['scale', 'ROI_x'], ['scale', 'ROI_y'], ['scale', 'ROI_width'], ['scale', 'ROI_height']],
+      frame: [64, 48, 1],
+    });
     const frame = get('frame');
     expect(frame.shape).toEqual([48, 64]);
     expect(frame.id).toBe(-1);

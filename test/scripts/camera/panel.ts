@@ -30,7 +30,9 @@ class StopAfter extends crappy.Block {
   }
 }
 
-new ProcessingCamera();
+const camera = new ProcessingCamera();
+/** The Camera Block's feed is the one the page's camera panel takes (checked by the compiler). */
+const feedOf = (block: crappy.blocks.Camera): crappy.CameraFeed | null => block.cameraFeed();
 new StopAfter({ freq: 50 });
 
 const waitFor = async <T>(get: () => T | null, what: string): Promise<T> => {
@@ -53,6 +55,9 @@ crappy.cameras.on('camera', (handle) => {
   void (async () => {
     mark({ event: 'camera', camera: handle.camera, holding: handle.holding, settings: handle.settings.map((s) => [s.name, s.kind, s.value]) });
     const first = await waitFor(() => handle.latestFrame(), 'a frame');
+    const feed = feedOf(camera)!;
+    const shown = feed.newestFrame()!;
+    mark({ event: 'feed', holding: feed.holding(), settings: feed.settings().map((s) => [s.kind, s.name]), frame: [shown.width, shown.height, shown.channels] });
     mark({ event: 'frame', shape: first.image.shape, id: first.id, metadata: first.metadata });
     const fps = await handle.setSetting('fps', 20);
     mark({ event: 'fps set', value: fps.find((s) => s.name === 'fps')!.value });

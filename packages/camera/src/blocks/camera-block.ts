@@ -20,6 +20,8 @@ import { HelperHost } from '../helpers/helper-host.js';
 import type { HelperSpec, OverlayItem } from '../helpers/helper-messages.js';
 import { FrameRing } from '../ring/frame-ring.js';
 import { CAMERA_CHANNEL, type BlockToMain, type MainToBlock } from '../panel/camera-channel.js';
+import { panelFeed, type PanelFeed } from '../panel/camera-feed.js';
+import { cameras } from '../panel/camera-hub.js';
 import type { RecorderOptions } from '../record/image-recorder.js';
 import { FORMATS } from '../record/image-files.js';
 
@@ -94,6 +96,10 @@ const HELPER_END_MS = 3000;
  * recorder when `dropFrames` is false and it is behind).
  */
 export class Camera extends Block {
+  /** Marks the Block as having a panel on the run's web page (`@crappy/ui`'s `isUiBlock`). */
+  static readonly uiPanel: boolean = true;
+  /** Title of its panel on the page (default: the Block's name). */
+  title: string | null = null;
   /** The Camera, once the Block's `prepare()` made it (in the Block's thread). */
   camera: CameraBase | null = null;
   /** The frame ring, once made in `prepare()`. */
@@ -420,6 +426,29 @@ export class Camera extends Block {
     if (closeError !== null) throw closeError;
     // A helper's failure already thrown by prepare() or loop() is not reported twice.
     if (!this.helperFailureThrown) this.checkHelpers();
+  }
+
+  /**
+   * Its panel on the run's web page (called in the main thread): the camera
+   * panel, when the images are shown (`displayImages`) or configured
+   * (`config`); `null` otherwise.
+   */
+  panel(): { kind: string; title: string; settings: Record<string, unknown> } | null {
+    if (!this.config && !this.displayImages) return null;
+    return { kind: 'camera', title: this.title ?? this.name, settings: { framerate: this.displayerFramerate, draw: 'roi' } };
+  }
+
+  private feed: { handle: unknown; feed: PanelFeed } | null = null;
+
+  /**
+   * The feed of its frames for the page's camera panel (main thread), once
+   * its worker made its frame ring; `null` before.
+   */
+  cameraFeed(): PanelFeed | null {
+    const handle = cameras.get(this);
+    if (handle === undefined) return null;
+    if (this.feed?.handle !== handle) this.feed = { handle, feed: panelFeed(handle) };
+    return this.feed.feed;
   }
 
   /** The recording's folder and count, for the main thread's copy of the Block. */

@@ -143,7 +143,7 @@ export interface CameraHubEvents {
    * A Camera Block of the run made its frame ring (in its `prepare()`).
    * When `handle.holding` is true, the test waits for `handle.release()`; a
    * listener that does not want to hold must call it. Without any listener
-   * the hold is released at once.
+   * and no panel on the page for the Block, the hold is released at once.
    */
   camera: (handle: CameraHandle) => void;
 }
@@ -184,7 +184,9 @@ export class CameraHub extends EventEmitter<CameraHubEvents> {
       );
       this.handles.set(blockIndex, handle);
       this.emit('camera', handle);
-      if (handle.holding && this.listenerCount('camera') === 0) handle.release();
+      // Nobody to release the hold (no listener, no panel on the page for this Block): the test starts at once.
+      const panel = (handle.block as { panel?: () => unknown }).panel;
+      if (handle.holding && this.listenerCount('camera') === 0 && (panel === undefined || panel.call(handle.block) === null)) handle.release();
       return;
     }
     this.handles.get(blockIndex)?.receive(message);
