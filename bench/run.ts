@@ -35,6 +35,8 @@ const without = (result: Result, ...keys: string[]): Result =>
 const scenarios: Scenario[] = [
   { name: 'link_throughput', variants: [[]], combine: ([r]) => r! },
   { name: 'latency', variants: [[]], combine: ([r]) => r! },
+  { name: 'camera_throughput', variants: [[]], combine: ([r]) => r! },
+  { name: 'camera_record', variants: [[]], combine: ([r]) => r! },
   {
     name: 'startup',
     variants: [['--n=2'], ['--n=8'], ['--n=32']],

@@ -79,6 +79,31 @@ const SHOWS: Record<string, (run: ScriptResult, tmp: string) => void> = {
   'modifier_offset.ts': reads('zeroed'),
   'modifier_trig_on_change.ts': reads('new step'),
   'modifier_trig_on_value.ts': reads('holding'),
+  'camera_record.ts': (run, tmp) => {
+    // Every image recorded is a TIFF in the folder, listed in metadata.csv; one message per saved image.
+    const [[saved]] = numbers(run, /^Saved (\d+) images in /m);
+    const folder = join(tmp, 'crappy-examples', 'camera_record');
+    const images = readdirSync(folder).filter((name) => /^\d{6}_\d+\.\d{3}\.tiff$/.test(name));
+    expect(saved).toBeGreaterThan(10);
+    expect(images).toHaveLength(saved!);
+    expect(readFileSync(join(folder, 'metadata.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(saved! + 1);
+    // The message's `meta` is the metadata as JSON text, so its line is not parsed here.
+    expect(run.stdout.split('\n').filter((line) => line.includes(' saved got: {') && line.includes("'img_index'")).length).toBeGreaterThan(1);
+  },
+  'camera_replay.ts': (run, tmp) => {
+    // The 20 images written are replayed and saved again as PNG; the FileReader ended the run.
+    expect(run.stdout).toMatch(/^Replayed and saved 20 images as PNG in /m);
+    expect(readdirSync(join(tmp, 'crappy-examples', 'camera_replay', 'png')).filter((name) => name.endsWith('.png'))).toHaveLength(20);
+    expect(run.stdout + run.stderr).toMatch(/ReaderStop: FileReader: all the 20 images were read/);
+  },
+  'camera_custom.ts': (run) => {
+    // The settings as the panel sees them, one set live, and the frame read from the main thread.
+    expect(run.stdout).toMatch(/^setting exposure \(scale from 1 to 100\) = 10$/m);
+    expect(run.stdout).toMatch(/^setting binning \(choice in 1x1 \| 2x2\) = 1x1$/m);
+    expect(run.stdout).toMatch(/^exposure set live to 40 ms$/m);
+    const [[, level]] = numbers(run, /^newest frame #(\d+) at t = [\d.]+ s, mean level (\d+)$/m);
+    expect(level).toBeGreaterThan(80);
+  },
   'custom_block.ts': (run) => {
     // Every count reaches the printer, in order.
     const counts = column(numbers(run, /count = (\d+)$/), 0);

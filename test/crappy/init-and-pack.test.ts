@@ -59,13 +59,14 @@ function expectRan(result: CommandResult, line: RegExp): void {
 }
 
 describe('a lab project made by crappy init from npm pack tarballs', () => {
-  it('packs the five packages with their built files', { timeout: STEP }, async () => {
+  it('packs the six packages with their built files', { timeout: STEP }, async () => {
     mkdirSync(tarballs);
     const result = await runCommand('npm', ['pack', '--workspaces', '--pack-destination', tarballs, '--json'], ROOT);
     expect(result.code, result.stderr).toBe(0);
     const packed = JSON.parse(result.stdout) as { filename: string; files: { path: string }[] }[];
     const files = Object.fromEntries(packed.map((tarball) => [tarball.filename, tarball.files.map((file) => file.path)]));
-    expect(Object.keys(files).sort()).toEqual(['crappy-0.1.0.tgz', 'crappy-core-0.1.0.tgz', 'crappy-hardware-0.1.0.tgz', 'crappy-remote-0.1.0.tgz', 'crappy-ui-0.1.0.tgz']);
+    expect(Object.keys(files).sort()).toEqual(['crappy-0.1.0.tgz', 'crappy-camera-0.1.0.tgz', 'crappy-core-0.1.0.tgz', 'crappy-hardware-0.1.0.tgz', 'crappy-remote-0.1.0.tgz', 'crappy-ui-0.1.0.tgz']);
+    expect(files['crappy-camera-0.1.0.tgz']).toEqual(expect.arrayContaining(['dist/index.js', 'dist/helpers/helper-worker.js', 'dist/record/encode-task.js']));
     expect(files['crappy-0.1.0.tgz']).toEqual(expect.arrayContaining(['bin/crappy.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js']));
     expect(files['crappy-core-0.1.0.tgz']).toEqual(expect.arrayContaining(['dist/index.js', 'dist/blocks/index.js']));
     expect(files['crappy-ui-0.1.0.tgz']).toEqual(expect.arrayContaining(['dist/index.js', 'static/index.html', 'static/app.js']));
@@ -82,7 +83,7 @@ describe('a lab project made by crappy init from npm pack tarballs', () => {
   it('installs from the tarballs, with every install script allowed', { timeout: STEP }, async () => {
     const result = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--strict-allow-scripts'], lab);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    for (const name of ['crappy', '@crappy/core', '@crappy/ui', '@crappy/remote', '@crappy/hardware']) {
+    for (const name of ['crappy', '@crappy/core', '@crappy/ui', '@crappy/remote', '@crappy/hardware', '@crappy/camera']) {
       const installed = join(lab, 'node_modules', name);
       expect(lstatSync(installed).isSymbolicLink(), name).toBe(false);
       expect(realpathSync(installed).startsWith(realpathSync(ROOT) + sep), name).toBe(false);

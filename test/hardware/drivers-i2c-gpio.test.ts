@@ -21,7 +21,7 @@ import {
   PiJuice,
   PiJuiceSimulator,
   type HardwareOptions,
-} from '../../packages/hardware/src/index.js';
+} from '@crappy/hardware';
 
 let cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

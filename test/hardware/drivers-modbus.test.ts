@@ -15,7 +15,7 @@ import {
   ModbusClientProxy,
   ModbusRtuSimulator,
   type SerialDeviceModel,
-} from '../../packages/hardware/src/index.js';
+} from '@crappy/hardware';
 
 const PORT = '/dev/ttyRS485';
 let cleanups: Array<() => Promise<void> | void> = [];

@@ -26,7 +26,7 @@ import {
   Sim868,
   Sim868Simulator,
   type SerialDeviceModel,
-} from '../../packages/hardware/src/index.js';
+} from '@crappy/hardware';
 
 const PORT = '/dev/ttySIM0';
 let cleanups: Array<() => Promise<void> | void> = [];

@@ -12,7 +12,7 @@ import {
   SpiDeviceProxy,
   type HardwareOptions,
   type SpiDeviceModel,
-} from '../../packages/hardware/src/index.js';
+} from '@crappy/hardware';
 
 let cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -3,7 +3,7 @@
 // pseudo-terminal pair made by socat. Faults: a port that does not exist,
 // a busy port, a device that stops answering, the hub closed under a port.
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectInProcess, HardwareHub, HubBinding, LineDeviceModel, SerialConnection, servePty } from '../../packages/hardware/src/index.js';
+import { connectInProcess, HardwareHub, HubBinding, LineDeviceModel, SerialConnection, servePty } from '@crappy/hardware';
 import { hasSocat, ptyPair } from '../helpers/pty-pair.js';
 import { skipWithout } from '../helpers/required-tool.js';
 

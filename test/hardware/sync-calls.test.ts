@@ -4,7 +4,7 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FakeGpioChip, HardwareHub, RegisterDeviceModel } from '../../packages/hardware/src/index.js';
+import { FakeGpioChip, HardwareHub, RegisterDeviceModel } from '@crappy/hardware';
 import { SCRIPTS } from '../helpers/run-script.js';
 
 describe('synchronous calls from a worker thread', () => {

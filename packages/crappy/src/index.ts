@@ -15,6 +15,8 @@
 export * from '@crappy/core';
 export * as blocks from './blocks.js';
 export { DEFAULT_UI_PORT, isUiBlock, UiBlock, type PageEvent, type PanelConfig, type PanelUpdate, type UiAccessOptions, type UiOptions, type UiTlsOptions } from '@crappy/ui';
+export * as camera from '@crappy/camera';
+export { Camera, cameras, type CameraHandle } from '@crappy/camera';
 export {
   isCameraPanelBlock,
   type CameraFeed,
