@@ -37,5 +37,5 @@ export { encodeImage, readImageFile, FORMATS, type ImageFormat } from './record/
 export { ImageRecorder, type RecorderOptions } from './record/image-recorder.js';
 export { encodeNpy, decodeNpy } from './record/npy.js';
 export { frameFileName, prepareSaveFolder, METADATA_FILE } from './record/save-folder.js';
-export { panelFeed, type PanelFeed, type PanelFrame, type PanelSetting } from './panel/camera-feed.js';
+export { panelFeed } from './panel/camera-feed.js';
 export { cameras, CameraHandle, CameraHub, type CameraHandleEvents, type CameraHubEvents, type CameraPreview } from './panel/camera-hub.js';

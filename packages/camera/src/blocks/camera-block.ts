@@ -20,7 +20,8 @@ import { HelperHost } from '../helpers/helper-host.js';
 import type { HelperSpec, OverlayItem } from '../helpers/helper-messages.js';
 import { FrameRing } from '../ring/frame-ring.js';
 import { CAMERA_CHANNEL, type BlockToMain, type MainToBlock } from '../panel/camera-channel.js';
-import { panelFeed, type PanelFeed } from '../panel/camera-feed.js';
+import type { CameraFeed } from '@crappy/ui';
+import { panelFeed } from '../panel/camera-feed.js';
 import { cameras } from '../panel/camera-hub.js';
 import type { RecorderOptions } from '../record/image-recorder.js';
 import { FORMATS } from '../record/image-files.js';
@@ -438,13 +439,13 @@ export class Camera extends Block {
     return { kind: 'camera', title: this.title ?? this.name, settings: { framerate: this.displayerFramerate, draw: 'roi' } };
   }
 
-  private feed: { handle: unknown; feed: PanelFeed } | null = null;
+  private feed: { handle: unknown; feed: CameraFeed } | null = null;
 
   /**
    * The feed of its frames for the page's camera panel (main thread), once
    * its worker made its frame ring; `null` before.
    */
-  cameraFeed(): PanelFeed | null {
+  cameraFeed(): CameraFeed | null {
     const handle = cameras.get(this);
     if (handle === undefined) return null;
     if (this.feed?.handle !== handle) this.feed = { handle, feed: panelFeed(handle) };

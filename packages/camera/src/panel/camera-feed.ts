@@ -1,57 +1,10 @@
+import type { CameraFeed, CameraSettingInfo } from '@crappy/ui';
 import type { OverlayItem } from '../helpers/helper-messages.js';
 import type { SettingInfo } from '../settings/camera-setting.js';
 import type { CameraHandle } from './camera-hub.js';
 
-/** A frame as the page's camera panel takes it: colors in R, G, B order. */
-export interface PanelFrame {
-  /** The frame's index in the ring. */
-  index: number;
-  /** Seconds since t0 (0 while configuring, before t0). */
-  t: number;
-  /** Width in pixels. */
-  width: number;
-  /** Height in pixels. */
-  height: number;
-  /** 1 for gray, 3 for color (R, G, B). */
-  channels: 1 | 3;
-  /** The pixels, copied out of the ring. */
-  pixels: Uint8Array | Uint16Array;
-}
-
-/** A setting as the page's camera panel shows it. */
-export type PanelSetting =
-  | { kind: 'bool'; name: string; value: boolean }
-  | { kind: 'scale'; name: string; value: number; min: number; max: number; step: number }
-  | { kind: 'choice' | 'trigger'; name: string; value: string; choices: readonly string[] };
-
-/**
- * The feed of a Camera Block for the page's camera panel (`@crappy/ui`'s
- * `CameraFeed`, which this matches member for member): the newest frame,
- * the settings set live, the overlay of its helpers, the hold.
- */
-export interface PanelFeed {
-  /** A copy of the newest frame, `null` before the first. */
-  newestFrame(): PanelFrame | null;
-  /** The camera's settings. */
-  settings(): readonly PanelSetting[];
-  /** Sets a setting live. */
-  setSetting(name: string, value: boolean | number | string): Promise<unknown>;
-  /** Sets the software ROI. */
-  setRoi(x: number, y: number, width: number, height: number): Promise<unknown>;
-  /** What the helpers draw over the image. */
-  overlay(): readonly OverlayItem[];
-  /** Whether the test waits for {@link PanelFeed.release}. */
-  holding(): boolean;
-  /** Starts the test. */
-  release(): void;
-  /** Hands a shape drawn by the user to the processing helper. */
-  sendDrawn(shape: OverlayItem): void;
-  /** Calls `listener` when the settings, the overlay or the hold change; returns the remover. */
-  onChange(listener: () => void): () => void;
-}
-
 /** The page's form of a setting. */
-function panelSetting(setting: SettingInfo): PanelSetting {
+function panelSetting(setting: SettingInfo): CameraSettingInfo {
   if (setting.kind === 'bool') return { kind: 'bool', name: setting.name, value: setting.value as boolean };
   if (setting.kind === 'scale') {
     return { kind: 'scale', name: setting.name, value: setting.value as number, min: setting.lowest!, max: setting.highest!, step: setting.step! };
@@ -59,8 +12,12 @@ function panelSetting(setting: SettingInfo): PanelSetting {
   return { kind: setting.name === 'trigger' ? 'trigger' : 'choice', name: setting.name, value: setting.value as string, choices: setting.choices ?? [] };
 }
 
-/** The feed of the camera behind `handle`, for the page's camera panel. */
-export function panelFeed(handle: CameraHandle): PanelFeed {
+/**
+ * The feed of the camera behind `handle`, for the page's camera panel
+ * (`@crappy/ui`'s `CameraFeed`): the newest frame with its colors in R, G,
+ * B order, the settings set live, the overlay of its helpers, the hold.
+ */
+export function panelFeed(handle: CameraHandle): CameraFeed {
   const overlays = new Map<string, readonly OverlayItem[]>();
   const listeners = new Set<() => void>();
   const changed = (): void => listeners.forEach((listener) => listener());
