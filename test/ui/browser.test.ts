@@ -8,25 +8,21 @@
  * the page shows, with a generous bound. Set CRAPPY_UI_SCREENSHOTS=1 to also
  * save the panels' screenshots under docs/img/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript, type ScriptResult } from '../helpers/run-script.js';
+import { CHROMIUM, launchChromium, startPageRun, type PageRun } from '../helpers/browser.js';
 import { skipWithout } from '../helpers/required-tool.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const IMG = fileURLToPath(new URL('../../docs/img/', import.meta.url));
 const shots = process.env.CRAPPY_UI_SCREENSHOTS === '1';
 
 describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () => {
   let browser: BrowserContext;
-  let profile: string;
-  let child: ChildProcess | undefined;
-  let finished: Promise<ScriptResult>;
+  let chromiumRun: Awaited<ReturnType<typeof launchChromium>>;
+  let run: PageRun;
   let url: string;
   let viewUrl: string;
   let page: Page;
@@ -44,35 +40,10 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () 
   const dashboard = (label: string) => page.locator(`section[data-kind=dashboard] .row[data-label="${label}"] .value`);
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'crappy-chromium-'));
-    // A fresh profile (--user-data-dir) for every run.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    let found: (value: [string, string]) => void;
-    const urlFound = new Promise<[string, string]>((resolve) => (found = resolve));
-    let out = '';
-    finished = runScript('ui/run.ts', {
-      timeoutMs: 150_000,
-      onSpawn: (c) => (child = c),
-      onStdout: (chunk) => {
-        out += chunk;
-        const match = /Crappy UI: (http:\/\/\S+)\n[^]*Crappy UI \(view only\): (http:\/\/\S+)\n/.exec(out);
-        if (match) found([match[1]!, match[2]!]);
-      },
-    });
-    [url, viewUrl] = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
+    chromiumRun = await launchChromium();
+    browser = chromiumRun.browser;
+    run = await startPageRun('ui/run.ts');
+    ({ url, viewUrl } = run);
     page = await browser.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -81,9 +52,8 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () 
   }, 60_000);
 
   afterAll(async () => {
-    child?.kill('SIGKILL');
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
+    run?.kill();
+    await chromiumRun?.close();
   });
 
   it('opens the control page: the token moves from the address to a cookie', async () => {
@@ -185,7 +155,7 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the web UI in Chromium', () 
 
   it('StopButton ends the run cleanly, start() resolves, and the page logged no error', async () => {
     await page.locator('section[data-kind=stop-button] button').click();
-    const result = await finished;
+    const result = await run.finished;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('start() resolved');
     expect(result.stderr).not.toMatch(/ ERROR | CRITICAL /);

@@ -8,29 +8,23 @@
  * mouse, one control per setting, the software ROI drawn with the mouse, the
  * Block's overlay, and "Start the test". Nothing waits for a fixed time.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript, type ScriptResult } from '../helpers/run-script.js';
+import { CHROMIUM, launchChromium, startPageRun, type PageRun } from '../helpers/browser.js';
 import { skipWithout } from '../helpers/required-tool.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = process.env.CRAPPY_UI_SCREENSHOTS === '1';
 
 describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the camera panel in Chromium', () => {
   let browser: BrowserContext;
-  let profile: string;
-  let child: ChildProcess | undefined;
-  let finished: Promise<ScriptResult>;
-  let out = '';
-  let url: string;
-  let viewUrl: string;
+  let chromiumRun: Awaited<ReturnType<typeof launchChromium>>;
+  let run: PageRun;
   let page: Page;
   const errors: string[] = [];
+  /** What the script printed so far. */
+  const out = (): string => run.out();
 
   const panel = (on: Page = page) => on.locator('section[data-kind=camera]');
   const data = async (name: string, on: Page = page): Promise<string | null> => panel(on).getAttribute(`data-${name}`);
@@ -43,37 +37,20 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the camera panel in Chromium
   };
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'crappy-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    let found: (value: [string, string]) => void;
-    const urlFound = new Promise<[string, string]>((resolve) => (found = resolve));
-    finished = runScript('ui/camera-panel.ts', {
-      timeoutMs: 150_000,
-      onSpawn: (c) => (child = c),
-      onStdout: (chunk) => {
-        out += chunk;
-        const match = /Crappy UI: (http:\/\/\S+)\n[^]*Crappy UI \(view only\): (http:\/\/\S+)\n/.exec(out);
-        if (match) found([match[1]!, match[2]!]);
-      },
-    });
-    [url, viewUrl] = await Promise.race([urlFound, finished.then((r) => Promise.reject(new Error(`the script ended early:\n${r.stderr}`)))]);
+    chromiumRun = await launchChromium();
+    browser = chromiumRun.browser;
+    run = await startPageRun('ui/camera-panel.ts');
     page = await browser.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
+    await page.goto(run.url);
   }, 60_000);
 
   afterAll(async () => {
-    child?.kill('SIGKILL');
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
+    run?.kill();
+    await chromiumRun?.close();
   });
 
   it('shows the live image, its levels and the Block overlay', async () => {
@@ -113,20 +90,20 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the camera panel in Chromium
 
   it('changes settings live: a checkbox, a list, a slider', async () => {
     await page.locator('[data-setting=invert] input').check();
-    await expect.poll(() => out).toContain('set invert true');
+    await expect.poll(() => out()).toContain('set invert true');
     await page.locator('[data-setting=pattern] select').selectOption('flat');
-    await expect.poll(() => out).toContain('set pattern flat');
+    await expect.poll(() => out()).toContain('set pattern flat');
     await expect.poll(() => panel().locator('.levels').textContent()).toBe('min 155, max 155, 8 bits');
     await page.locator('[data-setting=pattern] select').selectOption('diagonal');
     await page.locator('[data-setting=invert] input').uncheck();
-    await expect.poll(() => out).toContain('set invert false');
+    await expect.poll(() => out()).toContain('set invert false');
     // The slider moves to 15: the camera takes it.
     await page.locator('[data-setting=gain] input').evaluate((input: { value: string; dispatchEvent(event: Event): boolean }) => {
       input.value = '15';
       input.dispatchEvent(new Event('input'));
       input.dispatchEvent(new Event('change'));
     });
-    await expect.poll(() => out).toContain('set gain 15');
+    await expect.poll(() => out()).toContain('set gain 15');
     expect(await page.locator('[data-setting=gain] output').textContent()).toBe('15');
   });
 
@@ -139,8 +116,8 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the camera panel in Chromium
     await page.mouse.down();
     await page.mouse.move(end.x, end.y, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => /roi \d+ \d+ \d+ \d+/.test(out)).toBe(true);
-    const roi = /roi (\d+) (\d+) (\d+) (\d+)/.exec(out)!;
+    await expect.poll(() => /roi \d+ \d+ \d+ \d+/.test(out())).toBe(true);
+    const roi = /roi (\d+) (\d+) (\d+) (\d+)/.exec(out())!;
     const [x, y, w, h] = roi.slice(1).map(Number);
     // Within a pixel of the drag (the image on screen is scaled).
     expect(Math.abs(x! - 40)).toBeLessThanOrEqual(2);
@@ -156,7 +133,7 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the camera panel in Chromium
 
   it('a view-only page sees the image and the settings, and can change none of them', async () => {
     const viewer = await browser.newPage();
-    await viewer.goto(viewUrl);
+    await viewer.goto(run.viewUrl);
     await expect.poll(() => data('frame-size', viewer), { timeout: 20_000 }).toBe('320x240');
     expect(await viewer.locator('[data-setting=gain] input').isDisabled()).toBe(true);
     expect(await viewer.locator('section[data-kind=camera] button.start').isVisible()).toBe(false);
@@ -166,14 +143,14 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM)))('the camera panel in Chromium
   it('"Start the test" ends the hold', async () => {
     expect(await data('waiting')).toBe('true');
     await panel().locator('button.start').click();
-    await expect.poll(() => out).toContain('released');
+    await expect.poll(() => out()).toContain('released');
     await expect.poll(() => data('waiting')).toBe('false');
     expect(await panel().locator('.camera-waiting').isVisible()).toBe(false);
   });
 
   it('ends with the StopButton, without an error on the page', async () => {
     await page.locator('section[data-kind=stop-button] button').click();
-    const result = await finished;
+    const result = await run.finished;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('start() resolved');
     expect(errors).toEqual([]);
