@@ -1,7 +1,6 @@
 import { InOut } from '@crappy/core';
-import { checkOptions, numberOption, show } from '@crappy/core/options';
-import { ModbusClientProxy } from '../modbus/modbus-client-proxy.js';
-import { stringOption, toMs } from './driver-options.js';
+import { show } from '@crappy/core/options';
+import { ModbusRtuInstrument, type ModbusRtuInstrumentOptions } from './modbus-rtu-instrument.js';
 
 /** Holding registers (2 each, a big-endian float32) of what the controller measures, in `getData()`'s order. */
 export const ALICAT_REGISTERS = { Pressure: 1202, Temperature: 1204, Volumetric_flow: 1206, Mass_flow: 1208 } as const;
@@ -24,11 +23,7 @@ export function registersToFloat(high: number, low: number): number {
 }
 
 /** Options of {@link FlowControllerAlicat}. */
-export interface FlowControllerAlicatOptions {
-  /** Serial port (RS-485 adapter), required. */
-  port: string;
-  /** Modbus unit id (default 1). */
-  address?: number;
+export interface FlowControllerAlicatOptions extends ModbusRtuInstrumentOptions {
   /** Seconds to wait for each answer (default 3). */
   timeout?: number;
 }
@@ -40,30 +35,13 @@ export interface FlowControllerAlicatOptions {
  * flow, mass flow]`, each a float32 in two holding registers (1202 to
  * 1209); `setCmd(flow)` writes the mass flow set point (registers 1009-1010).
  */
-export class FlowControllerAlicat extends InOut {
+export class FlowControllerAlicat extends ModbusRtuInstrument {
   static {
     InOut.classes.register(this);
   }
 
-  private readonly path: string;
-  private readonly unit: number;
-  private readonly timeoutMs: number;
-  private modbus: ModbusClientProxy | null = null;
-
   constructor(options: FlowControllerAlicatOptions) {
-    super();
-    const owner = 'FlowControllerAlicat';
-    checkOptions(options, ['port', 'address', 'timeout'], owner);
-    this.path = stringOption(options?.port, undefined, owner, 'port');
-    this.unit = numberOption(options.address, 1, owner, 'address', { min: 1, max: 247, integer: true });
-    this.timeoutMs = toMs(numberOption(options.timeout, 3, owner, 'timeout', { min: 0, exclusive: true }));
-  }
-
-  /** Opens Modbus RTU on the port. */
-  override async open(): Promise<void> {
-    this.modbus = await ModbusClientProxy.openRtu({ path: this.path, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, timeoutMs: this.timeoutMs }).catch((error: Error) => {
-      throw new Error(`FlowControllerAlicat: ${error.message}`);
-    });
+    super(options, 'FlowControllerAlicat', 3);
   }
 
   /** `[t, pressure, temperature, volumetric flow, mass flow]`. */
@@ -80,11 +58,5 @@ export class FlowControllerAlicat extends InOut {
   override async setCmd(value: unknown): Promise<void> {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`FlowControllerAlicat: the command must be a mass flow set point, got ${show(value)}`);
     await this.modbus!.writeRegisters(this.unit, ALICAT_SETPOINT, floatToRegisters(value));
-  }
-
-  /** Closes the connection. */
-  override async close(): Promise<void> {
-    await this.modbus?.close();
-    this.modbus = null;
   }
 }
