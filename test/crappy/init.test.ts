@@ -69,13 +69,15 @@ describe('crappy init', () => {
     expect([result.code, result.stderr]).toEqual([1, 'crappy init: a-file exists and is not a folder\n']);
   });
 
-  it('checks that --from holds the four tarballs', async () => {
+  it("checks that --from holds every package's tarball", async () => {
     mkdirSync(join(folder, 'empty'));
     const missing = await crappy('init', 'lab', '--from', 'nowhere');
     expect([missing.code, missing.stderr]).toEqual([1, 'crappy init: --from nowhere: no such folder\n']);
     const empty = await crappy('init', 'lab', '--from=empty');
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/^crappy init: --from empty lacks crappy-\S+\.tgz, crappy-core-\S+\.tgz, crappy-ui-\S+\.tgz, crappy-hardware-\S+\.tgz; make the tarballs with `npm pack --workspaces/);
+    expect(empty.stderr).toMatch(
+      /^crappy init: --from empty lacks crappy-\S+\.tgz, crappy-core-\S+\.tgz, crappy-ui-\S+\.tgz, crappy-remote-\S+\.tgz, crappy-hardware-\S+\.tgz, crappy-camera-\S+\.tgz; make the tarballs with `npm pack --workspaces/,
+    );
     expect(readdirSync(folder)).not.toContain('lab');
   });
 
