@@ -19,6 +19,8 @@ export class CameraStream {
   private readonly views = new Map<WebSocket, { request: ViewRequest; sentIndex: number }>();
   private timer: NodeJS.Timeout | null = null;
   private rendering = false;
+  /** The frame last rendered for a browser: what the page shows, and what a probe reads. */
+  private shown: CameraFrame | null = null;
 
   /**
    * @param id the panel's id (its Block's index in the run)
@@ -49,9 +51,9 @@ export class CameraStream {
     if (this.views.size === 0) this.stop();
   }
 
-  /** The level of the newest frame at pixel (x, y): one number for gray, three for color; `null` outside the frame. */
+  /** The level at pixel (x, y) of the frame the page shows: one number for gray, three for color; `null` outside it or before it. */
   probe(x: number, y: number): number | number[] | null {
-    const frame = this.feed()?.newestFrame() ?? null;
+    const frame = this.shown;
     if (frame === null || !Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= frame.width || y >= frame.height) return null;
     const at = (y * frame.width + x) * frame.channels;
     return frame.channels === 1 ? frame.pixels[at]! : Array.from(frame.pixels.subarray(at, at + 3));
@@ -67,6 +69,7 @@ export class CameraStream {
     if (this.rendering || this.views.size === 0) return;
     const frame = this.feed()?.newestFrame() ?? null;
     if (frame === null) return;
+    this.shown = frame;
     this.rendering = true;
     try {
       await this.send(frame);
