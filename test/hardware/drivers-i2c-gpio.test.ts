@@ -2,16 +2,14 @@
 // I2C bus and fake GPIO chip): the registers written are those of the
 // original's drivers (crappy/inout/ads1115.py, gpio_switch.py), the values
 // returned are its conversions.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ADS1115,
   ADS1115Simulator,
-  connectInProcess,
   DCMotorHat,
   DCMotorHatSimulator,
   FakeGpioChip,
   GPIOSwitch,
-  HardwareHub,
   MCP9600,
   MCP9600Simulator,
   MPRLS,
@@ -20,20 +18,10 @@ import {
   NAU7802Simulator,
   PiJuice,
   PiJuiceSimulator,
-  type HardwareOptions,
 } from '@crappy/hardware';
+import { closeHubsAfterEach, startHub } from '../helpers/hub-in-process.js';
 
-let cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-function startHub(options: HardwareOptions): void {
-  const hub = new HardwareHub(options);
-  const disconnect = connectInProcess(hub, 'IOBlock');
-  cleanups.push(() => hub.close(), disconnect);
-}
+closeHubsAfterEach();
 
 describe('ADS1115', () => {
   it('configures the ADC as the original and converts counts to volts, gain and offset applied', async () => {

@@ -2,32 +2,25 @@
 // main thread, RTU on a simulated serial port): the registers are those of
 // the original's crappy/inout/eurotherm_EPC3008.py; a silent unit and a bad
 // CRC fail with the port and the unit named.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  connectInProcess,
   EurothermEPC3008,
   EurothermEPC3008Simulator,
   FlowControllerAlicat,
   FlowControllerAlicatSimulator,
-  HardwareHub,
   KollmorgenAKDPDMM,
   KollmorgenAKDPDMMSimulator,
   ModbusClientProxy,
   ModbusRtuSimulator,
   type SerialDeviceModel,
 } from '@crappy/hardware';
+import { afterThisTest, closeHubsAfterEach, startHub } from '../helpers/hub-in-process.js';
 
 const PORT = '/dev/ttyRS485';
-let cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+closeHubsAfterEach();
 
 function simulate(model: SerialDeviceModel): void {
-  const hub = new HardwareHub({ serial: { simulate: { [PORT]: model } } });
-  const disconnect = connectInProcess(hub, 'IOBlock');
-  cleanups.push(() => hub.close(), disconnect);
+  startHub({ serial: { simulate: { [PORT]: model } } });
 }
 
 describe('Modbus service', () => {
@@ -98,9 +91,8 @@ describe('KollmorgenAKDPDMM (Modbus TCP)', () => {
   it('moves axes in position and reads where they are', async () => {
     const pdmm = new KollmorgenAKDPDMMSimulator();
     const port = await pdmm.start();
-    cleanups.push(() => pdmm.close());
-    const hub = new HardwareHub();
-    cleanups.push(() => hub.close(), connectInProcess(hub, 'IOBlock'));
+    afterThisTest(() => pdmm.close());
+    startHub({});
     const akd = new KollmorgenAKDPDMM({ axes: [1, 2], host: '127.0.0.1', port });
     await akd.open();
     await akd.setCmd(12.5, -3.25);
@@ -113,9 +105,8 @@ describe('KollmorgenAKDPDMM (Modbus TCP)', () => {
   it('drives axes in speed: |v| and the direction, and reads their speed', async () => {
     const pdmm = new KollmorgenAKDPDMMSimulator();
     const port = await pdmm.start();
-    cleanups.push(() => pdmm.close());
-    const hub = new HardwareHub();
-    cleanups.push(() => hub.close(), connectInProcess(hub, 'IOBlock'));
+    afterThisTest(() => pdmm.close());
+    startHub({});
     const akd = new KollmorgenAKDPDMM({ axes: [3], mode: 'speed', host: '127.0.0.1', port });
     await akd.open();
     await akd.setCmd(-150.9);
@@ -125,8 +116,7 @@ describe('KollmorgenAKDPDMM (Modbus TCP)', () => {
   });
 
   it('names the address it cannot reach', async () => {
-    const hub = new HardwareHub();
-    cleanups.push(() => hub.close(), connectInProcess(hub, 'IOBlock'));
+    startHub({});
     const probe = new KollmorgenAKDPDMMSimulator();
     const port = await probe.start();
     await probe.close();

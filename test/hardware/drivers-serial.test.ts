@@ -2,13 +2,11 @@
 // mock binding): the commands each sends are those of the original's driver
 // (crappy/inout/*.py, crappy/actuator/*.py), and the values it returns are
 // the original's conversions of what the instrument answered.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jvlBytes, jvlCommand } from '../../packages/hardware/src/drivers/jvl-frames.js';
 import {
   Agilent34420A,
   Agilent34420ASimulator,
-  connectInProcess,
-  HardwareHub,
   JVLMac140,
   JVLMac140Simulator,
   NewportTRA6PPD,
@@ -27,18 +25,13 @@ import {
   Sim868Simulator,
   type SerialDeviceModel,
 } from '@crappy/hardware';
+import { closeHubsAfterEach, startHub } from '../helpers/hub-in-process.js';
 
 const PORT = '/dev/ttySIM0';
-let cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+closeHubsAfterEach();
 
 function simulate(model: SerialDeviceModel): void {
-  const hub = new HardwareHub({ serial: { simulate: { [PORT]: model } } });
-  const disconnect = connectInProcess(hub, 'IOBlock');
-  cleanups.push(() => hub.close(), disconnect);
+  startHub({ serial: { simulate: { [PORT]: model } } });
 }
 
 describe('Agilent34420A', () => {
